@@ -1,0 +1,48 @@
+package dev.xent.kernel;
+
+/**
+ * The arithmetic kernels behind {@link Kernels}: one scalar implementation (the reference) and one on the
+ * JDK Vector API. Implementations are single-threaded; {@link Kernels} splits work across threads by rows, so
+ * each output element is computed by exactly one thread in a fixed order and results do not depend on the
+ * thread count.
+ *
+ * <p>Arguments are validated by {@link Kernels}; implementations may assume they are in range.
+ */
+public interface KernelProvider {
+  /** A short name for logs and {@code xent info}, e.g. {@code scalar} or {@code vector}. */
+  String name();
+
+  /** The SIMD width in bits, or 0 for the scalar provider. */
+  int vectorBitSize();
+
+  /**
+   * BLAS-style single-precision matrix product {@code C = alpha·op(A)·op(B) + beta·C}, with
+   * {@code op(A)} [m, k] and {@code op(B)} [k, n], all row-major with leading dimensions lda, ldb, ldc.
+   * With {@code transA}, A is stored [k, m]; with {@code transB}, B is stored [n, k]. {@code beta == 0} ignores
+   * what C held (NaN included).
+   */
+  void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+
+  /**
+   * Fused softmax cross-entropy with integer targets, rows [from, to) of {@code logits} [rows, cols].
+   *
+   * <p>Row i's target vector is {@code v = hardCoef[i]·e_{labels[i]} + softCoef[i]·u}, where u is
+   * {@code softTarget} [cols] or all ones when it is null, and the hard term is absent when
+   * {@code labels[i]} is outside [0, cols). Writes {@code lossOut[i] = -Σ_c v_c·log softmax(z_i)_c} and, when
+   * {@code gradOut} is not null, {@code grad_i = gradScale·((Σ_c v_c)·softmax(z_i) - v)}.
+   *
+   * @param softCoef [rows] or null (no soft term)
+   */
+  void softmaxXentSparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
+      float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to);
+
+  /**
+   * Fused softmax cross-entropy with dense (one-hot or soft) targets, rows [from, to).
+   *
+   * <p>Row i's target vector is {@code v = rowCoef[i]·w⊙(y_i(1-ε)+ε/C)}, with w = {@code classWeights} [cols]
+   * or all ones when null and ε = {@code smoothing}. Outputs as in {@link #softmaxXentSparse}.
+   */
+  void softmaxXentDense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
+      float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to);
+}

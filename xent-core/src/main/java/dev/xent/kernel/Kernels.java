@@ -1,0 +1,149 @@
+package dev.xent.kernel;
+
+import java.util.Objects;
+import java.util.logging.Logger;
+
+/**
+ * The validating facade over the active {@link KernelProvider}.
+ *
+ * <p>The provider is chosen once: the Vector API provider when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} (the {@code ./xent} launcher and the tests do), else the scalar
+ * provider, and the fallback is logged once with its reason. The system property {@code xent.vectorBitSize}
+ * forces a width: 0 selects the scalar provider, 128/256/512 a narrower vector species.
+ *
+ * <p>Work is split by rows over {@link #threads()} threads; every output element is computed by one thread in a
+ * fixed order, so results are identical whatever the thread count.
+ */
+public final class Kernels {
+  private static final Logger LOG = Logger.getLogger(Kernels.class.getName());
+
+  private Kernels() {}
+
+  private static final class Holder {
+    static final KernelProvider IMPL = ProviderLookup.select(LOG);
+  }
+
+  private static volatile RowParallel parallel = new RowParallel(1);
+
+  /** The active provider. */
+  public static KernelProvider provider() {
+    return Holder.IMPL;
+  }
+
+  /** The active provider's name: {@code scalar} or {@code vector}. */
+  public static String providerName() {
+    return Holder.IMPL.name();
+  }
+
+  /** The active provider's SIMD width in bits (0 for scalar). */
+  public static int vectorBitSize() {
+    return Holder.IMPL.vectorBitSize();
+  }
+
+  /** The number of threads kernels use. */
+  public static int threads() {
+    return parallel.threads();
+  }
+
+  /** Sets the number of threads kernels use (≥ 1). */
+  public static synchronized void setThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    if (threads != parallel.threads()) {
+      RowParallel old = parallel;
+      parallel = new RowParallel(threads);
+      old.close();
+    }
+  }
+
+  /** Runs {@code body} over [0, n) in contiguous chunks on the kernel threads. */
+  public static void parallelFor(int n, int minChunk, RowParallel.RangeBody body) {
+    parallel.forRange(n, minChunk, body);
+  }
+
+  /**
+   * {@code C = alpha·op(A)·op(B) + beta·C} (row-major; see {@link KernelProvider#sgemm}). Split over rows of C.
+   */
+  public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    Objects.requireNonNull(a, "a");
+    Objects.requireNonNull(b, "b");
+    Objects.requireNonNull(c, "c");
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("negative gemm dimension: m=" + m + " n=" + n + " k=" + k);
+    }
+    checkSpan("A", a.length, aOff, transA ? k : m, transA ? m : k, lda);
+    checkSpan("B", b.length, bOff, transB ? n : k, transB ? k : n, ldb);
+    checkSpan("C", c.length, cOff, m, n, ldc);
+    KernelProvider impl = Holder.IMPL;
+    // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile.
+    parallel.forRange(m, 16, (from, to) -> impl.sgemm(transA, transB, to - from, n, k, alpha,
+        a, transA ? aOff + from : aOff + from * lda, lda, b, bOff, ldb, beta, c, cOff + from * ldc, ldc));
+  }
+
+  /** See {@link KernelProvider#softmaxXentSparse}; rows [0, rows) split over the kernel threads. */
+  public static void softmaxXentSparse(float[] logits, int rows, int cols, int[] labels, float[] hardCoef,
+      float[] softCoef, float[] softTarget, float gradScale, double[] lossOut, float[] gradOut) {
+    checkRows(logits, rows, cols, gradOut, lossOut);
+    if (labels.length < rows || hardCoef.length < rows || (softCoef != null && softCoef.length < rows)) {
+      throw new IllegalArgumentException("labels/coefficients shorter than rows=" + rows);
+    }
+    if (softTarget != null && softTarget.length != cols) {
+      throw new IllegalArgumentException("soft target length differs from classes: " + softTarget.length + "!=" + cols);
+    }
+    KernelProvider impl = Holder.IMPL;
+    parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentSparse(
+        logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to));
+  }
+
+  /** See {@link KernelProvider#softmaxXentDense}; rows [0, rows) split over the kernel threads. */
+  public static void softmaxXentDense(float[] logits, float[] targets, int rows, int cols, float smoothing,
+      float[] classWeights, float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut) {
+    checkRows(logits, rows, cols, gradOut, lossOut);
+    if (targets.length < (long) rows * cols) {
+      throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + (long) rows * cols);
+    }
+    if (classWeights != null && classWeights.length != cols) {
+      throw new IllegalArgumentException("class weights length differs from classes: " + classWeights.length + "!=" + cols);
+    }
+    KernelProvider impl = Holder.IMPL;
+    parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentDense(
+        logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to));
+  }
+
+  /** Rows per task: enough that a task touches at least ~16K logits, so scheduling stays negligible. */
+  private static int rowChunk(int cols) {
+    return Math.max(1, 16384 / Math.max(1, cols));
+  }
+
+  private static void checkRows(float[] logits, int rows, int cols, float[] gradOut, double[] lossOut) {
+    if (rows < 0 || cols < 1) {
+      throw new IllegalArgumentException("need rows >= 0 and cols >= 1, got rows=" + rows + " cols=" + cols);
+    }
+    long need = (long) rows * cols;
+    if (logits.length < need) {
+      throw new IllegalArgumentException("logits hold " + logits.length + " values, need " + need);
+    }
+    if (gradOut != null && gradOut.length < need) {
+      throw new IllegalArgumentException("gradient buffer holds " + gradOut.length + " values, need " + need);
+    }
+    if (lossOut.length < rows) {
+      throw new IllegalArgumentException("loss buffer holds " + lossOut.length + " values, need " + rows);
+    }
+  }
+
+  private static void checkSpan(String name, int length, int off, int rows, int cols, int ld) {
+    if (rows == 0 || cols == 0) {
+      return;
+    }
+    if (ld < cols) {
+      throw new IllegalArgumentException("leading dimension of " + name + " smaller than its columns: " + ld + "<" + cols);
+    }
+    long last = (long) off + (long) (rows - 1) * ld + cols;
+    if (off < 0 || last > length) {
+      throw new IllegalArgumentException(name + " [" + rows + ", " + cols + "] at offset " + off + " with ld " + ld
+          + " exceeds its array of " + length);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.xent.loss;
+
+import dev.xent.data.Matrix;
+
+/** TODO(loss family): implemented in the loss-family change. */
+public final class BinaryFocalCrossentropy implements DenseTargetLoss {
+  private final LossOptions options;
+
+  public BinaryFocalCrossentropy(LossOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public LossKind kind() {
+    return LossKind.BINARY_FOCAL;
+  }
+
+  @Override
+  public LossOptions options() {
+    return options;
+  }
+
+  @Override
+  public LossResult compute(Matrix yTrue, Matrix yPred, double[] sampleWeight, boolean withGradient) {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
+}
