@@ -561,6 +561,8 @@ def random_cases(g, kind, count, prefix):
         if kind == "sparse-categorical" and c == 1:
             c = 2
         opts = random_opts(g, kind, convention, n, c)
+        if c == 1 and kind in ("categorical", "categorical-focal"):
+            opts["from_logits"] = True  # one probability column is rejected as a mistake (use binary)
         extreme = g.rng.random() < 0.25
         y_true, labels, y_pred, sw = random_inputs(g, kind, opts, n, c, extreme)
         note = "extreme inputs" if extreme else None
@@ -601,13 +603,12 @@ def edge_cases_categorical(g, kind, prefix):
                 cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, pred, y_true=y, sw=[0.0, 0.0, 0.0],
                                        note="all weights zero"))
                 k += 1
-    # single class, single sample
+    # single class from logits: loss 0, gradient 0 (one probability column is rejected as a mistake)
     for conv in ("keras", "torch"):
-        for logits in (True, False):
-            o = base_opts(conv, from_logits=logits)
-            cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, [[0.7]] if not logits else [[3.0]],
-                                   y_true=[[1.0]], note="one class"))
-            k += 1
+        o = base_opts(conv, from_logits=True)
+        cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, [[3.0], [-2.0]], y_true=[[1.0], [1.0]],
+                               note="one class"))
+        k += 1
     # soft targets not summing to 1: gradient (sum v) softmax - v
     for conv in ("keras", "torch"):
         o = base_opts(conv, from_logits=True)
