@@ -353,18 +353,63 @@ class LossPropertiesTest {
   @Test
   void gradientMatchesCentralFiniteDifferencesForEveryOption() {
     SplittableRandom r = new SplittableRandom(SEED + 6);
+    // Every kind x convention x input kind x reduction, each with one option forced on (variant) on top of random
+    // others: 0 none, 1 label smoothing, 2 class weights, 3 sample weights, 4 the kind's own options (ignore
+    // class; focal alpha/gamma/balancing; binary [w0, w1] on one label), 5 everything random.
     for (LossKind kind : KINDS) {
-      for (int trial = 0; trial < 150; trial++) {
-        int n = 1 + r.nextInt(5);
-        int c = classes(r, kind);
-        LossOptions o = randomOptions(r, kind, c, Precision.FLOAT64);
-        if (trial % 4 == 0) {
-          o = o.withFromLogits(!o.fromLogits()); // both input kinds in every reduction
+      for (Convention conv : Convention.values()) {
+        for (boolean logits : new boolean[] {true, false}) {
+          for (Reduction red : Reduction.values()) {
+            for (int variant = 0; variant < 6; variant++) {
+              for (int trial = 0; trial < 2; trial++) {
+                checkGradient(variantProblem(r, kind, conv, logits, red, variant));
+              }
+            }
+          }
         }
-        Problem pr = randomProblem(r, kind, o, n, c, false);
-        checkGradient(pr);
       }
     }
+  }
+
+  private static Problem variantProblem(SplittableRandom r, LossKind kind, Convention conv, boolean logits,
+      Reduction red, int variant) {
+    int n = 1 + r.nextInt(5);
+    int c = variant == 4 && binary(kind) && r.nextBoolean() ? 1 : classes(r, kind);
+    LossOptions o = LossOptions.of(conv).withPrecision(Precision.FLOAT64).withFromLogits(logits).withReduction(red);
+    if (variant == 5) {
+      o = randomOptions(r, kind, c, Precision.FLOAT64).withFromLogits(logits).withReduction(red);
+      o = conv == o.convention() ? o : new LossOptions(conv, o.fromLogits(), o.labelSmoothing(), o.classWeights(),
+          o.ignoreClass(), red, o.alpha(), o.gamma(), o.applyClassBalancing(), o.epsilon(), o.precision());
+    }
+    if (variant == 1) {
+      o = o.withLabelSmoothing(pick(r, 0.05, 0.2, 0.5, 1.0));
+    }
+    if (variant == 2 || (variant == 4 && binary(kind) && c == 1)) {
+      int m = variant == 4 ? 2 : c;
+      double[] w = new double[m];
+      for (int i = 0; i < m; i++) {
+        w[i] = 0.1 + 2.9 * r.nextDouble();
+      }
+      o = o.withClassWeights(w);
+    }
+    if (variant == 4 && focal(kind)) {
+      o = o.withAlpha(pick(r, 0.1, 0.25, 0.75, 1.0)).withGamma(pick(r, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0))
+          .withClassBalancing(kind == LossKind.BINARY_FOCAL && r.nextBoolean());
+    }
+    if (variant == 4 && kind == LossKind.SPARSE_CATEGORICAL) {
+      o = o.withIgnoreClass(r.nextBoolean() ? -1 : r.nextInt(c));
+    }
+    Problem pr = randomProblem(r, kind, o, n, c, false);
+    if (variant == 3) {
+      double[] sw = new double[n];
+      for (int i = 0; i < n; i++) {
+        sw[i] = 0.1 + 1.9 * r.nextDouble();
+      }
+      pr = new Problem(pr.kind(), o, pr.yTrue(), pr.labels(), pr.yPred(), sw);
+    } else if (variant < 3) {
+      pr = new Problem(pr.kind(), o, pr.yTrue(), pr.labels(), pr.yPred(), null);
+    }
+    return pr;
   }
 
   @Test
