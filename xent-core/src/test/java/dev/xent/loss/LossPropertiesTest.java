@@ -413,6 +413,70 @@ class LossPropertiesTest {
   }
 
   @Test
+  void reductionsAreConsistentWithPerSampleValuesAndWeightScaling() {
+    SplittableRandom r = new SplittableRandom(SEED + 8);
+    for (LossKind kind : KINDS) {
+      for (int trial = 0; trial < 60; trial++) {
+        int n = 1 + r.nextInt(6);
+        int c = classes(r, kind);
+        LossOptions o = randomOptions(r, kind, c, Precision.FLOAT64);
+        Problem pr = randomProblem(r, kind, o, n, c, trial % 3 == 0);
+        double[] ps = pr.withOptions(o.withReduction(Reduction.NONE)).eval(true).perSample();
+        double sum = 0;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+          sum += ps[i];
+          boolean ignored = kind.sparseTargets() && o.ignoreClass() != null && pr.labels()[i] == o.ignoreClass();
+          counted += ignored ? 0 : 1;
+        }
+        String what = kind + " " + o;
+        assertClose(pr.withOptions(o.withReduction(Reduction.NONE)).eval(false).value(), sum, REL64, ABS64,
+            what + " none = Σ perSample");
+        assertClose(pr.withOptions(o.withReduction(Reduction.SUM)).eval(false).value(), sum, REL64, ABS64,
+            what + " sum = Σ perSample");
+        assertClose(pr.withOptions(o.withReduction(Reduction.SUM_OVER_BATCH_SIZE)).eval(false).value(),
+            sum / counted, REL64, ABS64, what + " sum_over_batch_size = Σ perSample / #counted");
+        // Scaling every sample weight by k scales sums by k and leaves the weighted mean unchanged.
+        double k = pick(r, 0.5, 3.0, 8.0);
+        double[] sw = new double[n];
+        for (int i = 0; i < n; i++) {
+          sw[i] = k * (pr.sw() == null ? 1.0 : pr.sw()[i]);
+        }
+        Problem scaled = new Problem(kind, o, pr.yTrue(), pr.labels(), pr.yPred(), sw);
+        LossResult mean = pr.withOptions(o.withReduction(Reduction.WEIGHTED_MEAN)).eval(true);
+        LossResult scaledMean = scaled.withOptions(o.withReduction(Reduction.WEIGHTED_MEAN)).eval(true);
+        assertClose(scaledMean.value(), mean.value(), REL64, ABS64, what + " weighted mean, weights x" + k);
+        assertClose(scaledMean.gradient().data(), mean.gradient().data(), REL64, ABS64,
+            what + " weighted-mean gradient, weights x" + k);
+        assertClose(scaled.withOptions(o.withReduction(Reduction.SUM)).eval(false).value(), k * sum, REL64, ABS64,
+            what + " sum, weights x" + k);
+      }
+    }
+  }
+
+  @Test
+  void float32AgreesWithFloat64OnWellConditionedInputs() {
+    SplittableRandom r = new SplittableRandom(SEED + 9);
+    for (LossKind kind : KINDS) {
+      for (int trial = 0; trial < 60; trial++) {
+        int n = 1 + r.nextInt(6);
+        int c = classes(r, kind);
+        LossOptions o = randomOptions(r, kind, c, Precision.FLOAT32);
+        Problem pr = randomProblem(r, kind, o, n, c, false);
+        // Inputs already exact in float, so the two precisions see the same numbers.
+        Matrix p32 = copy(pr.yPred());
+        for (int k = 0; k < p32.data().length; k++) {
+          p32.data()[k] = (float) p32.data()[k];
+        }
+        Problem f32 = pr.withPred(p32);
+        Problem f64 = f32.withOptions(o.withPrecision(Precision.FLOAT64));
+        // Float32 rounding of inputs-to-results: a few ulps (6e-8) of each value, plus cancellation in gradients.
+        assertSame(f32.eval(true), f64.eval(true), 1e-5, 1e-6, kind + " float32 vs float64 " + o);
+      }
+    }
+  }
+
+  @Test
   void gradientWithoutRequestAgreesAndIsAbsent() {
     SplittableRandom r = new SplittableRandom(SEED + 7);
     for (LossKind kind : KINDS) {
