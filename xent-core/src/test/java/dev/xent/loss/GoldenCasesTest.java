@@ -42,6 +42,19 @@ class GoldenCasesTest {
     return loadCases().stream().map(c -> DynamicTest.dynamicTest(c.get("id").asText(), () -> check(c)));
   }
 
+  /**
+   * The float32 cases of categorical and sparse categorical cross-entropy from logits, through the fused training
+   * path: it promises the same semantics in float32, so it must meet the same per-case tolerance.
+   */
+  @TestFactory
+  Stream<DynamicTest> goldenCasesThroughTheFusedPath() {
+    return loadCases().stream()
+        .filter(c -> c.get("options").get("from_logits").asBoolean()
+            && c.get("options").get("precision").asText().equals("float32")
+            && (c.get("loss").asText().equals("categorical") || c.get("loss").asText().equals("sparse-categorical")))
+        .map(c -> DynamicTest.dynamicTest(c.get("id").asText() + " fused", () -> checkFused(c)));
+  }
+
   @Test
   void allGoldenFilesArePresent() {
     assertThat(loadCases()).hasSizeGreaterThanOrEqualTo(MIN_CASES);
@@ -119,6 +132,45 @@ class GoldenCasesTest {
           + ")" : "") + ": " + bad.size() + " mismatches (rel " + rel + ", abs " + abs + "):\n  "
           + String.join("\n  ", bad.subList(0, shown)));
     }
+  }
+
+  private static void checkFused(JsonNode c) {
+    LossOptions opts = options(c.get("options"));
+    Matrix yPred = matrix(c.get("y_pred"));
+    int rows = yPred.rows();
+    int cols = yPred.cols();
+    FusedSoftmaxCrossEntropy fused = new FusedSoftmaxCrossEntropy(opts, rows, cols);
+    float[] logits = floats(yPred.data());
+    float[] sw = c.get("sample_weight").isNull() ? null : floats(doubles(c.get("sample_weight")));
+    float[] grad = new float[rows * cols];
+    double value = c.has("labels")
+        ? fused.sparse(logits, rows, ints(c.get("labels")), sw, grad)
+        : fused.dense(logits, rows, floats(matrix(c.get("y_true")).data()), sw, grad);
+    JsonNode exp = c.get("expected");
+    double rel = c.get("tolerance").get("rel").asDouble();
+    double abs = c.get("tolerance").get("abs").asDouble();
+    List<String> bad = new ArrayList<>();
+    compare("value", number(exp.get("value")), value, rel, abs, bad);
+    double[] ps = doubles(exp.get("per_sample"));
+    for (int i = 0; i < rows; i++) {
+      compare("perSample[" + i + "]", ps[i], fused.perSample()[i], rel, abs, bad);
+    }
+    Matrix g = matrix(exp.get("gradient"));
+    for (int k = 0; k < grad.length; k++) {
+      compare("gradient[" + k / cols + "][" + k % cols + "]", g.data()[k], grad[k], rel, abs, bad);
+    }
+    if (!bad.isEmpty()) {
+      fail(c.get("id").asText() + " fused " + opts + ": " + bad.size() + " mismatches (rel " + rel + ", abs " + abs
+          + "):\n  " + String.join("\n  ", bad.subList(0, Math.min(bad.size(), 8))));
+    }
+  }
+
+  private static float[] floats(double[] d) {
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
   }
 
   private static void compare(String what, double expected, double actual, double rel, double abs,
