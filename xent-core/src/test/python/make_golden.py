@@ -26,7 +26,8 @@ Oracles:
 
 Each case: id, loss (command-line name), options (project names), y_true (rows) or labels, y_pred, sample_weight
 (or null), expected {value, per_sample, gradient} (NaN written as "nan"), tolerance {rel, abs}: an actual x
-passes when |x - e| <= abs + rel * |e|, for the value, every per-sample value and every gradient entry.
+passes when |x - e| <= abs + rel * |e|, for the value, every per-sample value and every gradient entry (the
+gradient uses gradient_tolerance where a case has one).
 """
 import json
 import math
@@ -239,6 +240,13 @@ def cross_check_torch(kind, opts, labels, y_true, y_pred, sw, value, per_sample,
         lab = torch.tensor(labels, dtype=torch.long)
         fn = lambda red: F.cross_entropy(pred, lab, weight=w, ignore_index=-987654 if ign is None else ign,
                                          label_smoothing=opts["label_smoothing"], reduction=red)
+    elif kind == "sparse-categorical" and opts["label_smoothing"] == 0:
+        # probabilities under the PyTorch convention: NLL of the clipped log-probabilities
+        ign = opts["ignore_class"]
+        lab = torch.tensor(labels, dtype=torch.long)
+        lo, hi = clip_bounds(dt)
+        fn = lambda red: F.nll_loss(torch.log(torch.clamp(pred, lo, hi)), lab, weight=w,
+                                    ignore_index=-987654 if ign is None else ign, reduction=red)
     elif kind == "categorical" and opts["from_logits"]:
         y = torch.tensor(y_true, dtype=dt)
         fn = lambda red: F.cross_entropy(pred, y, weight=w, label_smoothing=opts["label_smoothing"], reduction=red)
@@ -435,8 +443,9 @@ STATS = {"cases": 0, "torch_checked": 0, "sklearn_checked": 0, "f32_vs_f64_max_r
 
 
 def f32_conditioning(kind, opts, y_true, labels, y_pred, sw, value, per_sample, grad):
-    """Evaluates a float32 case in float64 (float32 inputs and clip bounds) and returns the worst disagreement
-    relative to the case tolerance: a float32 case whose own float32 rounding exceeds it is ill-conditioned."""
+    """Evaluates a float32 case in float64 (float32 inputs and clip bounds) and returns the worst disagreement of
+    (value and per-sample values, gradient), each relative to the case tolerance: a float32 case whose own float32
+    rounding exceeds it is ill-conditioned (typically 1 - sigmoid(z) for z > 10, where float32 keeps 1-2 digits)."""
     pred32 = np.asarray(y_pred, dtype=np.float32).astype(np.float64).tolist()
     o64 = dict(opts, precision="float64")
     global BOUNDS_DTYPE
@@ -454,7 +463,14 @@ def f32_conditioning(kind, opts, y_true, labels, y_pred, sw, value, per_sample, 
             return float(np.max(np.abs(a - b) / (tol["abs"] + tol["rel"] * np.abs(a)))) if a.size else 0.0
         return 0.0 if np.all(np.isnan(a) == np.isnan(b)) else float("inf")
 
-    return max(worst(value, v64), worst(per_sample, ps64), worst(grad, g64))
+    return max(worst(value, v64), worst(per_sample, ps64)), worst(grad, g64)
+
+
+def widen(tol, ratio):
+    """The case tolerance, widened by 4x the measured float32-vs-float64 disagreement where that exceeds half of it."""
+    if ratio <= 0.5:
+        return tol, None
+    return {"rel": tol["rel"] * 4 * ratio, "abs": tol["abs"] * 4 * ratio}, 4 * ratio
 
 
 def make_case(cid, kind, opts, y_pred, y_true=None, labels=None, sw=None, note=None):
@@ -465,14 +481,17 @@ def make_case(cid, kind, opts, y_pred, y_true=None, labels=None, sw=None, note=N
         STATS["sklearn_checked"] += 1
     prec = opts["precision"]
     tol = dict(TOL[prec])
+    gtol = tol
     if prec == "float32":
-        ratio = f32_conditioning(kind, opts, y_true, labels, y_pred, sw, value, per_sample, grad)
-        STATS["f32_vs_f64_max_rel"] = max(STATS["f32_vs_f64_max_rel"], ratio)
-        if ratio > 0.5:
-            # float32 rounding of the oracle itself is of the order of the tolerance: widen this case only,
-            # by the measured float32-vs-float64 disagreement, and say so in the case.
-            tol = {"rel": tol["rel"] * 4 * ratio, "abs": tol["abs"] * 4 * ratio}
-            note = ((note + "; ") if note else "") + "ill-conditioned in float32: tolerance x%.3g" % (4 * ratio)
+        ratio, gratio = f32_conditioning(kind, opts, y_true, labels, y_pred, sw, value, per_sample, grad)
+        STATS["f32_vs_f64_max_rel"] = max(STATS["f32_vs_f64_max_rel"], ratio, gratio)
+        # float32 rounding of the oracle itself is of the order of the tolerance: widen this case only, by the
+        # measured float32-vs-float64 disagreement, separately for values and gradient, and say so in the case.
+        tol, fv = widen(tol, ratio)
+        gtol, fg = widen(gtol, gratio)
+        if fv or fg:
+            note = ((note + "; ") if note else "") + "ill-conditioned in float32: tolerance x%.3g, gradient x%.3g" % (
+                fv or 1, fg or 1)
             STATS.setdefault("widened", []).append(cid)
     case = {"id": cid, "loss": kind, "options": opts}
     if labels is not None:
@@ -487,6 +506,8 @@ def make_case(cid, kind, opts, y_pred, y_true=None, labels=None, sw=None, note=N
         "gradient": [[fmt(float(v), prec) for v in row] for row in grad],
     }
     case["tolerance"] = tol
+    if gtol != tol:
+        case["gradient_tolerance"] = gtol
     if note:
         case["note"] = note
     STATS["cases"] += 1

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * carries its tolerance: an actual x passes when {@code |x - e| <= abs + rel·|e|}. The defaults are 1e-9 relative
  * and 1e-12 absolute for float64 cases (both sides evaluate in double; the slack is summation order), and 1e-5
  * relative and 1e-6 absolute for float32 cases (the oracle is pure float32, Precision.FLOAT32 keeps intermediates
- * in double). A few float32 cases whose float32 rounding is itself of that order carry a wider tolerance, measured
- * by the generator and noted in the case.
+ * in double). A few float32 cases whose float32 rounding is itself of that order (binary focal from logits beyond
+ * |z| ≈ 10, where float32 keeps one or two digits of 1 - σ(z)) carry a wider tolerance, measured by the generator
+ * against a float64 evaluation and noted in the case; the gradient has its own ({@code gradient_tolerance}).
  */
 class GoldenCasesTest {
   private static final String[] FILES = {
@@ -105,6 +106,9 @@ class GoldenCasesTest {
     JsonNode exp = c.get("expected");
     double rel = c.get("tolerance").get("rel").asDouble();
     double abs = c.get("tolerance").get("abs").asDouble();
+    JsonNode gt = c.has("gradient_tolerance") ? c.get("gradient_tolerance") : c.get("tolerance");
+    double gRel = gt.get("rel").asDouble();
+    double gAbs = gt.get("abs").asDouble();
     List<String> bad = new ArrayList<>();
     compare("value", number(exp.get("value")), r.value(), rel, abs, bad);
     double[] ps = doubles(exp.get("per_sample"));
@@ -122,7 +126,7 @@ class GoldenCasesTest {
     } else {
       for (int i = 0; i < g.rows(); i++) {
         for (int j = 0; j < g.cols(); j++) {
-          compare("gradient[" + i + "][" + j + "]", g.get(i, j), r.gradient().get(i, j), rel, abs, bad);
+          compare("gradient[" + i + "][" + j + "]", g.get(i, j), r.gradient().get(i, j), gRel, gAbs, bad);
         }
       }
     }
@@ -149,6 +153,7 @@ class GoldenCasesTest {
     JsonNode exp = c.get("expected");
     double rel = c.get("tolerance").get("rel").asDouble();
     double abs = c.get("tolerance").get("abs").asDouble();
+    JsonNode gt = c.has("gradient_tolerance") ? c.get("gradient_tolerance") : c.get("tolerance");
     List<String> bad = new ArrayList<>();
     compare("value", number(exp.get("value")), value, rel, abs, bad);
     double[] ps = doubles(exp.get("per_sample"));
@@ -157,7 +162,8 @@ class GoldenCasesTest {
     }
     Matrix g = matrix(exp.get("gradient"));
     for (int k = 0; k < grad.length; k++) {
-      compare("gradient[" + k / cols + "][" + k % cols + "]", g.data()[k], grad[k], rel, abs, bad);
+      compare("gradient[" + k / cols + "][" + k % cols + "]", g.data()[k], grad[k], gt.get("rel").asDouble(),
+          gt.get("abs").asDouble(), bad);
     }
     if (!bad.isEmpty()) {
       fail(c.get("id").asText() + " fused " + opts + ": " + bad.size() + " mismatches (rel " + rel + ", abs " + abs
