@@ -630,6 +630,16 @@ def edge_cases_categorical(g, kind, prefix):
         cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, [[3.0], [-2.0]], y_true=[[1.0], [1.0]],
                                note="one class"))
         k += 1
+    # Keras class weights follow argmax(y): ties go to the first maximum (numpy argmax)
+    for conv in ("keras", "torch"):
+        for logits in (True, False):
+            o = base_opts(conv, from_logits=logits, class_weights=[0.5, 2.0, 4.0], reduction="weighted_mean")
+            pred = [[0.5, -1.0, 2.0], [1.0, 0.0, -1.0], [0.3, 0.3, 0.4]] if logits else \
+                [[0.2, 0.3, 0.5], [0.6, 0.3, 0.1], [0.3, 0.3, 0.4]]
+            cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, pred,
+                                   y_true=[[0.0, 0.5, 0.5], [0.4, 0.4, 0.2], [1 / 3, 1 / 3, 1 / 3]],
+                                   note="argmax ties in soft targets"))
+            k += 1
     # soft targets not summing to 1: gradient (sum v) softmax - v
     for conv in ("keras", "torch"):
         o = base_opts(conv, from_logits=True)
@@ -699,6 +709,13 @@ def edge_cases_binary(g, kind, prefix):
                 pk1 = [[0.5], [-2.0], [3.0], [0.1]] if logits else [[0.8], [0.3], [0.6], [0.1]]
                 cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, pk1, y_true=[[1], [0], [1], [0]],
                                        note="one label, class weights [w0, w1]"))
+                k += 1
+                # soft targets on one label: the class is round(y), half to even as numpy (0.5 -> 0)
+                o = base_opts(conv, from_logits=logits, precision=prec, class_weights=[0.25, 3.0],
+                              reduction="weighted_mean", label_smoothing=0.1)
+                cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, pk1 + [[0.4 if not logits else -0.4]],
+                                       y_true=[[0.5], [0.3], [0.7], [1.0], [0.0]],
+                                       note="one label, soft targets, class weights [w0, w1]"))
                 k += 1
                 o = base_opts(conv, from_logits=logits, precision=prec, reduction="weighted_mean")
                 cases.append(make_case("%s-e%03d" % (prefix, k), kind, o, pred if logits else pp, y_true=y,
