@@ -86,7 +86,7 @@ final class SigmoidFamily {
 
     void compute(double y, double x) {
       if (focal) {
-        focal(y, x);
+        focalElement(y, x);
       } else if (options.fromLogits()) {
         // max(z,0) - z·y + log(1+e^{-|z|}): never exponentiates a positive number.
         loss = Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
@@ -108,7 +108,7 @@ final class SigmoidFamily {
     }
 
     /** Keras binary_focal_crossentropy: (1-p_t)^γ·bce, p_t from the unclipped p; optional α balancing. */
-    private void focal(double y, double x) {
+    private void focalElement(double y, double x) {
       double p = options.fromLogits() ? num.round(sigmoid(x)) : x;
       clippedBce(y, p);
       double bce = loss;

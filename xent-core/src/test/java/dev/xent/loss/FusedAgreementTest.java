@@ -19,8 +19,11 @@ import org.junit.jupiter.api.TestFactory;
 class FusedAgreementTest {
   static final int ROWS = 9;
   static final int COLS = 5;
-  /** float32 arithmetic in the fused path against double in the reference: agreement to a few float ulps. */
-  static final double TOL = 2e-6;
+  /**
+   * The fused path rounds its inputs, coefficients and gradient to float32 and may use a SIMD exp: agreement to
+   * 1e-5 relative (the scalar provider agrees within 2e-6), while a wrong weight or divisor differs by percents.
+   */
+  static final double TOL = 1e-5;
 
   @TestFactory
   Stream<DynamicTest> sparseAndDenseAgree() {
