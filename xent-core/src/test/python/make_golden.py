@@ -321,7 +321,8 @@ class Gen:
         rng = self.rng
         if big:
             return int(rng.integers(32, 65)), int(rng.integers(20, 51))
-        n = int(rng.choice([1, 2, 3, 4, 5, 7, 8, 12, 16, 33, 64], p=[.1, .15, .15, .15, .1, .1, .07, .06, .05, .04, .03]))
+        n = int(rng.choice([1, 2, 3, 4, 5, 7, 8, 12, 16, 33, 64],
+                           p=[.1, .15, .15, .15, .1, .1, .07, .06, .05, .04, .03]))
         if kind in ("binary", "binary-focal"):
             c = int(rng.choice([1, 1, 2, 3, 4, 6, 9]))
         else:
