@@ -428,6 +428,15 @@ class LossCommandTest {
     }
 
     @Test
+    void sampleWeightCountMismatchNamesBothFiles() throws IOException {
+      Path[] f = kerasDocstringCsv();
+      Path w = csv("w.csv", "1\n2\n3\n");
+
+      assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
+          "--sample-weight", s(w)), "--sample-weight " + w + " holds 3 weights", s(f[1]) + " has 2 rows");
+    }
+
+    @Test
     void classIdOutOfRangeNamesTheRowAndTheValidRange() throws IOException {
       Path t = csv("t.csv", "1\n5\n");
       Path p = kerasDocstringCsv()[1];
