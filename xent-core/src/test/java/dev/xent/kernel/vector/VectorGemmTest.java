@@ -184,9 +184,9 @@ class VectorGemmTest {
         }
       }
     }
-    // Past the blocking boundaries: k blocks of at most 64-256 steps and column blocks of 256-1024 (by width).
+    // Past the blocking boundaries: k blocks of at most 32-128 steps, column blocks of 512-2048 (by width).
     shapes.add(new int[] {13, 33, 513});
-    shapes.add(new int[] {5, 1100, 9});
+    shapes.add(new int[] {5, 2100, 9});
     return shapes;
   }
 
