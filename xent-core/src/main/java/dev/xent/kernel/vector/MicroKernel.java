@@ -35,6 +35,11 @@ abstract class MicroKernel {
     this.nr = 2 * lanes;
   }
 
+  static boolean supports(VectorSpecies<Float> species) {
+    return species == FloatVector.SPECIES_128 || species == FloatVector.SPECIES_256
+        || species == FloatVector.SPECIES_512;
+  }
+
   /** The kernel for {@code species}, which must be one of the three float species. */
   static MicroKernel of(VectorSpecies<Float> species) {
     if (species == FloatVector.SPECIES_256) {

@@ -46,6 +46,7 @@ public final class VectorGemm {
    * <p>Arguments are assumed valid (as {@link dev.xent.kernel.Kernels} checks them).
    *
    * @param species the vector width: {@code FloatVector.SPECIES_128}, {@code _256} or {@code _512}
+   * @throws IllegalArgumentException for another species (see {@link #supports})
    * @param transA A is stored [k, m] (row-major, leading dimension lda) instead of [m, k]
    * @param transB B is stored [n, k] (like a PyTorch {@code nn.Linear} weight) instead of [k, n]
    * @param a A's first element at {@code aOff}, rows {@code lda} apart
@@ -107,6 +108,11 @@ public final class VectorGemm {
         }
       }
     }
+  }
+
+  /** Whether {@link #sgemm} has a micro-kernel for {@code species}: the 128-, 256- and 512-bit float species. */
+  public static boolean supports(VectorSpecies<Float> species) {
+    return MicroKernel.supports(species);
   }
 
   /** k == 0: the product is zero, so C = alpha·0 + beta·C with the kernels' rounding. */

@@ -312,5 +312,7 @@ class VectorGemmTest {
         1, new float[1], 0, 1, 0f, new float[1], 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("species");
+    assertThat(VectorGemm.supports(FloatVector.SPECIES_64)).isFalse();
+    assertThat(VectorGemm.supports(FloatVector.SPECIES_256)).isTrue();
   }
 }
