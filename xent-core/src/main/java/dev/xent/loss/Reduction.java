@@ -41,6 +41,6 @@ public enum Reduction {
 
   /** The name used on the command line and in JSON. */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT).equals("weighted_mean") ? "mean_with_sample_weight" : name().toLowerCase(Locale.ROOT);
+    return this == WEIGHTED_MEAN ? "mean_with_sample_weight" : name().toLowerCase(Locale.ROOT);
   }
 }
