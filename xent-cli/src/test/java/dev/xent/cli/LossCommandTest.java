@@ -110,12 +110,14 @@ class LossCommandTest {
     @Test
     void everyOptionReachesTheLossOptions() {
       LossOptions o = parse("--loss", "categorical-focal", "--y-true", "a", "--y-pred", "b",
-          "--label-smoothing", "0.1", "--class-weight", "1,2.5,0", "--ignore-class", "3", "--alpha", "0.5",
+          "--label-smoothing", "0.1", "--class-weight", "1,2.5,0", "--alpha", "0.5",
           "--gamma", "1.5", "--reduction", "none").options(null);
+      LossOptions sparse = parse("--loss", "sparse-categorical", "--y-true", "a", "--y-pred", "b",
+          "--ignore-class", "3").options(null);
 
       assertThat(o.labelSmoothing()).isEqualTo(0.1);
       assertThat(o.classWeights()).containsExactly(1, 2.5, 0);
-      assertThat(o.ignoreClass()).isEqualTo(3);
+      assertThat(sparse.ignoreClass()).isEqualTo(3);
       assertThat(o.alpha()).isEqualTo(0.5);
       assertThat(o.gamma()).isEqualTo(1.5);
       assertThat(o.reduction()).isEqualTo(Reduction.NONE);
@@ -145,6 +147,17 @@ class LossCommandTest {
       LossCommand c = parse("--loss", "categorical", "--y-true", "a", "--y-pred", "b", "--gamma", "2");
 
       assertThatThrownBy(() -> c.options(null)).hasMessageContaining("only to categorical-focal and binary-focal");
+    }
+
+    @Test
+    void ignoreClassOnADenseLossIsRejected() {
+      // Dense targets have no class id to ignore (Keras and PyTorch agree); the flag would silently do nothing.
+      for (String kind : new String[] {"categorical", "binary", "categorical-focal", "binary-focal"}) {
+        LossCommand c = parse("--loss", kind, "--y-true", "a", "--y-pred", "b", "--ignore-class", "1");
+        assertThatThrownBy(() -> c.options(null)).as(kind)
+            .hasMessageContaining("--ignore-class applies only to sparse-categorical")
+            .hasMessageContaining("--sample-weight");
+      }
     }
 
     @Test
@@ -416,6 +429,9 @@ class LossCommandTest {
 
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(t), "--y-pred", s(p)),
           "[2, 3]", "[2, 2]", "y_true: " + t + ", shape (2, 3)", "y_pred: " + p + ", shape (2, 2)");
+      // No row in the message, so no note about how rows are numbered.
+      assertThat(CliRun.of("loss", "--loss", "categorical", "--y-true", s(t), "--y-pred", s(p)).err())
+          .doesNotContain("count from 0");
     }
 
     @Test
@@ -442,7 +458,7 @@ class LossCommandTest {
       Path p = kerasDocstringCsv()[1];
 
       assertUserError(CliRun.of("loss", "--loss", "sparse-categorical", "--y-true", s(t), "--y-pred", s(p)),
-          "row 1", "class id 5", "[0, 3)");
+          "row 1", "class id 5", "[0, 3)", "rows and columns count from 0");
     }
 
     @Test
@@ -460,7 +476,7 @@ class LossCommandTest {
       Path t = csv("soft.csv", "0.5\n1\n");
 
       assertUserError(CliRun.of("loss", "--loss", "sparse-categorical", "--y-true", s(t), "--y-pred", s(f[1])),
-          "row 0 holds 0.5", "--loss categorical");
+          "--y-true: " + t + ": row 0 holds 0.5", "--loss categorical", "count from 0");
     }
 
     @Test
