@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "loss",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
         "Time sparse softmax cross-entropy from logits on random N x C float32 logits: forward alone and "
             + "forward + backward (gradient). Reports the best of many repetitions after warm-up, in ns per "

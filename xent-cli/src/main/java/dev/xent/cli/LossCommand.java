@@ -38,18 +38,18 @@ import picocli.CommandLine.TypeConversionException;
     description = {
         "Compute a cross-entropy loss of y_true and y_pred files exactly as Keras or PyTorch would.",
         "FILE is NumPy .npy (float32, float64, int32, int64, uint8, bool) or headerless numeric CSV (.csv, .txt).",
-        "Sparse labels are one class id per row ([N] or [N, 1]); dense targets have y_pred's shape."},
+        "Sparse labels are one class id per row ([N] or [N, 1]); dense targets have y_pred's shape.",
+        "Warnings go to stderr. With --json, stdout holds exactly one JSON object: {\"loss\": number, or "
+            + "[numbers] for --reduction none} plus \"gradient\" (y_pred's shape) with --gradient; NaN and "
+            + "infinities are written \"nan\", \"inf\", \"-inf\".",
+        ""},
     footerHeading = "%nExamples:%n",
     footer = {
         "  xent loss --loss categorical --y-true y_true.csv --y-pred y_pred.csv",
         "  xent loss --loss sparse-categorical --convention torch \\",
         "      --y-true labels.npy --y-pred logits.npy --reduction none --json",
         "  xent loss --loss binary --from-logits --y-true y.npy --y-pred z.npy \\",
-        "      --gradient --json",
-        "",
-        "Warnings go to stderr. With --json, stdout holds exactly one JSON object:",
-        "{\"loss\": number, or [numbers] for --reduction none} plus \"gradient\" (y_pred's",
-        "shape) with --gradient; NaN and infinities are written \"nan\", \"inf\", \"-inf\"."})
+        "      --gradient --json"})
 public final class LossCommand extends BaseCommand {
   /** Matrices up to this many rows and columns are printed in full in the readable summary. */
   private static final int PRINT_LIMIT = 10;
