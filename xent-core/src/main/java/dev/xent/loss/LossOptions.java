@@ -35,11 +35,12 @@ public record LossOptions(
 
   /** Keras's {@code keras.config.epsilon()}: the clip bound on the probability path. */
   public static final double DEFAULT_EPSILON = 1e-7;
-  /** Keras's focal defaults (also torchvision's {@code sigmoid_focal_loss}): alpha 0.25, gamma 2. */
+  /** Keras's focal default alpha (also torchvision's {@code sigmoid_focal_loss}'s): 0.25. */
   public static final double DEFAULT_ALPHA = 0.25;
-
+  /** Keras's focal default gamma (also torchvision's, and the focal-loss paper's best setting): 2. */
   public static final double DEFAULT_GAMMA = 2.0;
 
+  /** Validates every field; class weights are copied. */
   public LossOptions {
     if (convention == null) {
       throw new IllegalArgumentException("convention must be keras or torch");
@@ -89,6 +90,7 @@ public record LossOptions(
     return of(Convention.TORCH);
   }
 
+  /** A copy of the per-class weights [C], or null for none. */
   @Override
   public double[] classWeights() {
     return classWeights == null ? null : classWeights.clone();
@@ -99,55 +101,66 @@ public record LossOptions(
     return classWeights == null ? 1.0 : classWeights[c];
   }
 
+  /** Whether class weights are set. */
   public boolean hasClassWeights() {
     return classWeights != null;
   }
 
+  /** These options with {@code fromLogits} replaced. */
   public LossOptions withFromLogits(boolean v) {
     return new LossOptions(convention, v, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code labelSmoothing} replaced. */
   public LossOptions withLabelSmoothing(double v) {
     return new LossOptions(convention, fromLogits, v, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code classWeights} replaced (null for none). */
   public LossOptions withClassWeights(double... v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, v, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code ignoreClass} replaced (null for none). */
   public LossOptions withIgnoreClass(Integer v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, v, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code reduction} replaced. */
   public LossOptions withReduction(Reduction v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, v, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code alpha} replaced. */
   public LossOptions withAlpha(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, v, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code gamma} replaced. */
   public LossOptions withGamma(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, v,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code applyClassBalancing} replaced. */
   public LossOptions withClassBalancing(boolean v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         v, epsilon, precision);
   }
 
+  /** These options with {@code epsilon} replaced. */
   public LossOptions withEpsilon(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, v, precision);
   }
 
+  /** These options with {@code precision} replaced. */
   public LossOptions withPrecision(Precision v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, v);

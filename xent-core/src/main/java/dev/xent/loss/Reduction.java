@@ -15,9 +15,13 @@ import java.util.Locale;
  * </ul>
  */
 public enum Reduction {
+  /** No reduction: the per-sample values are the result. */
   NONE,
+  /** Σ w_i·l_i. */
   SUM,
+  /** Σ w_i·l_i / (number of non-ignored samples): Keras's default. */
   SUM_OVER_BATCH_SIZE,
+  /** Σ w_i·l_i / Σ w_i: PyTorch's {@code mean}, Keras's {@code mean_with_sample_weight}. */
   WEIGHTED_MEAN;
 
   /**
