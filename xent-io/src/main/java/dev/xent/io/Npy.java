@@ -304,7 +304,8 @@ public final class Npy {
   }
 
   private static UserInputException truncatedHeader(Path file) {
-    return new UserInputException(file, file + " is truncated: the .npy header ends early. Re-save it with numpy.save.");
+    return new UserInputException(file, file + " is truncated: the .npy header ends early. Re-save it with "
+        + "numpy.save.");
   }
 
   private static UserInputException unsupported(Path file, String descr) {
