@@ -46,7 +46,8 @@ public record LossOptions(
       throw new IllegalArgumentException("convention must be keras or torch");
     }
     if (reduction == null) {
-      throw new IllegalArgumentException("reduction must be one of none, sum, sum_over_batch_size, mean, mean_with_sample_weight");
+      throw new IllegalArgumentException(
+          "reduction must be one of none, sum, sum_over_batch_size, mean, mean_with_sample_weight");
     }
     if (precision == null) {
       throw new IllegalArgumentException("precision must be float32 or float64");
