@@ -40,6 +40,10 @@ final class WeightedReduction {
     double value;
     if (divisor == 0) {
       value = emptyValue(options.convention());
+      // The value follows the framework, but a mean over nothing is almost always a mistake: never silent.
+      warnings.add("nothing to average: every row is ignored or has weight 0, so the mean is "
+          + (Double.isNaN(value) ? "NaN (PyTorch's 0/0)" : "0 (Keras's divide_no_nan)")
+          + "; check the ignore class (--ignore-class) and the sample and class weights");
     } else {
       value = numerics.round(sum / divisor);
     }
