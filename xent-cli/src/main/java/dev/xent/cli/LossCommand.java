@@ -189,7 +189,11 @@ public final class LossCommand extends BaseCommand {
       o = o.withGamma(gamma);
     }
     if (reduction != null) {
-      o = o.withReduction(Reduction.parse(reduction, convention));
+      try {
+        o = o.withReduction(Reduction.parse(reduction, convention));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--reduction: " + e.getMessage(), e);
+      }
     }
     if (convention == Convention.TORCH && pred != null) {
       // PyTorch computes in its input's precision: a float32 array stays float32, everything else is float64.

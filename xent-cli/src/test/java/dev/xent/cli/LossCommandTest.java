@@ -501,7 +501,7 @@ class LossCommandTest {
     void invalidOptionValuesAreUserErrors() throws IOException {
       Path[] f = kerasDocstringCsv();
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
-          "--reduction", "avg"), "Invalid reduction 'avg'", "mean_with_sample_weight");
+          "--reduction", "avg"), "--reduction: Invalid reduction 'avg'", "mean_with_sample_weight");
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
           "--label-smoothing", "1.5"), "label smoothing must be between 0.0 and 1.0");
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
