@@ -220,7 +220,7 @@ public final class LossCommand extends BaseCommand {
       ids = target.asClassIds(yTrue.toString());
     } catch (UserInputException e) {
       throw new UserInputException(yTrue, "--y-true: " + e.getMessage()
-          + (namesARow(e.getMessage()) ? " (" + ZERO_BASED + ")" : ""), e);
+          + (namesARow(e.getMessage()) ? " (rows count from 0)" : ""), e);
     }
     if (ids.length != pred.rows()) {
       throw new UserInputException(yTrue, "--y-true " + yTrue + " holds " + ids.length + " labels (shape "
