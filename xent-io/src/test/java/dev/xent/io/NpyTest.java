@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +153,17 @@ class NpyTest {
     String head = new String(Files.readAllBytes(p), 10, 60, java.nio.charset.StandardCharsets.ISO_8859_1);
     assertThat(head).startsWith("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }");
     assertThat(Npy.read(p).shape()).containsExactly(2);
+  }
+
+  @Test
+  void writtenFileHasTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(tmp.resolve("plain")); // default permissions: 0666 less this process's umask
+    Path p = tmp.resolve("w.npy");
+
+    Npy.write(p, new NumericArray(new double[] {1}, new int[] {1}, "float32"));
+
+    assertThat(Files.getPosixFilePermissions(p)).isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
