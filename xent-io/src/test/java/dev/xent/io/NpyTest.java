@@ -172,7 +172,7 @@ class NpyTest {
     NumericArray a = new NumericArray(new double[] {1, 2.5}, new int[] {2}, "int32");
 
     assertThatThrownBy(() -> Npy.write(p, a)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("2.5").hasMessageContaining("index 1");
+        .hasMessageContaining(p + ": value 2.5").hasMessageContaining("index 1");
     assertThat(tmp.toFile().list()).isEmpty();
   }
 
