@@ -12,7 +12,8 @@ import java.util.Arrays;
  * @param fromLogits whether y_pred holds logits (softmax / sigmoid applied inside the loss) or probabilities
  * @param labelSmoothing ε in [0, 1]: categorical targets become {@code y(1-ε)+ε/C}, binary ones {@code y(1-ε)+ε/2}
  * @param classWeights per-class weights [C], or null for none
- * @param ignoreClass a target class id whose samples contribute nothing, or null
+ * @param ignoreClass a target class id whose samples contribute nothing, or null; only class-id targets
+ *     ({@link SparseCategoricalCrossentropy}, the fused sparse path) have one, dense targets ignore this field
  * @param reduction how per-sample values become one number
  * @param alpha focal losses' balancing factor
  * @param gamma focal losses' focusing exponent, ≥ 0; 0 gives plain cross-entropy (times alpha)

@@ -26,7 +26,8 @@ public enum Reduction {
 
   /**
    * Parses a reduction name as written in Keras or PyTorch. {@code "mean"} is resolved by the convention
-   * (Keras: {@link #SUM_OVER_BATCH_SIZE}; PyTorch: {@link #WEIGHTED_MEAN}).
+   * (Keras: {@link #SUM_OVER_BATCH_SIZE}; PyTorch: {@link #WEIGHTED_MEAN}); null is {@link #NONE}, as Keras's
+   * {@code reduction=None}. {@code "weighted_mean"} is accepted as this enum's own name.
    *
    * @throws IllegalArgumentException naming the allowed values
    */
