@@ -61,10 +61,15 @@ final class InputChecks {
     double[] d = m.data();
     for (int k = 0; k < d.length; k++) {
       if (!Double.isFinite(d[k])) {
-        throw new LossInputException(name + " row " + k / m.cols() + ", column " + k % m.cols() + " is " + d[k]
+        throw new LossInputException(at(name, m, k) + " is " + d[k]
             + ": the loss needs finite numbers; remove or fill the missing or overflowed values");
       }
     }
+  }
+
+  /** Where flat index k of m is, as the messages say it: {@code y_pred row 1, column 2}. */
+  private static String at(String name, Matrix m, int k) {
+    return name + " row " + k / m.cols() + ", column " + k % m.cols();
   }
 
   /** Sample weights: one finite, non-negative number per row (null means all 1). */
@@ -111,8 +116,7 @@ final class InputChecks {
     double[] d = m.data();
     for (int k = 0; k < d.length; k++) {
       if (d[k] < 0 || d[k] > 1) {
-        throw new LossInputException(name + " row " + k / m.cols() + ", column " + k % m.cols() + " is " + d[k]
-            + ", outside [0, 1]" + fix);
+        throw new LossInputException(at(name, m, k) + " is " + d[k] + ", outside [0, 1]" + fix);
       }
     }
   }
