@@ -274,6 +274,8 @@ class LossCommandTest {
     // F.cross_entropy(z, tensor([-100, -100])) -> nan (0/0)
     assertThat(JSON.readTree(r.out()).get("loss").asText()).isEqualTo("nan");
     assertThat(r.out().trim()).isEqualTo("{\"loss\":\"nan\"}");
+    // The NaN is PyTorch's, but it is never silent: stderr says why (stdout stays one JSON object).
+    assertThat(r.err()).contains("xent: warning: nothing to average").contains("--ignore-class");
     assertThat(CliRun.of("loss", "--loss", "sparse-categorical", "--convention", "torch", "--y-true", s(y),
         "--y-pred", s(z)).out()).contains("value       nan");
   }
