@@ -10,18 +10,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "loss",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
         "Time sparse softmax cross-entropy from logits on random N x C float32 logits: forward alone and "
             + "forward + backward (gradient). Reports the best of many repetitions after warm-up, in ns per "
             + "logit element and Gelem/s.",
         "Timing is only meaningful on a quiet machine."},
     footerHeading = "%nExamples:%n",
-    footer = {"  xent bench loss --rows 4096 --classes 1000", "  xent bench loss --rows 65536 --classes 10 --threads 1 --json"})
+    footer = {"  xent bench loss --rows 4096 --classes 1000",
+        "  xent bench loss --rows 65536 --classes 10 --threads 1 --json"})
 public final class BenchLossCommand extends BaseCommand {
   @Option(names = "--rows", paramLabel = "N", required = true, description = "Rows (samples) of the logit matrix.")
   int rows;
 
-  @Option(names = "--classes", paramLabel = "C", required = true, description = "Columns (classes) of the logit matrix.")
+  @Option(names = "--classes", paramLabel = "C", required = true,
+      description = "Columns (classes) of the logit matrix.")
   int classes;
 
   @Mixin ThreadsMixin threads;

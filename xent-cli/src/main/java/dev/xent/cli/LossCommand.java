@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -37,21 +38,30 @@ import picocli.CommandLine.TypeConversionException;
     description = {
         "Compute a cross-entropy loss of y_true and y_pred files exactly as Keras or PyTorch would.",
         "FILE is NumPy .npy (float32, float64, int32, int64, uint8, bool) or headerless numeric CSV (.csv, .txt).",
-        "Sparse labels are one class id per row ([N] or [N, 1]); dense targets have y_pred's shape."},
+        "Sparse labels are one class id per row ([N] or [N, 1]); dense targets have y_pred's shape.",
+        "Warnings go to stderr. With --json, stdout holds exactly one JSON object: {\"loss\": number, or "
+            + "[numbers] for --reduction none} plus \"gradient\" (y_pred's shape) with --gradient; NaN and "
+            + "infinities are written \"nan\", \"inf\", \"-inf\".",
+        ""},
     footerHeading = "%nExamples:%n",
     footer = {
         "  xent loss --loss categorical --y-true y_true.csv --y-pred y_pred.csv",
         "  xent loss --loss sparse-categorical --convention torch \\",
         "      --y-true labels.npy --y-pred logits.npy --reduction none --json",
         "  xent loss --loss binary --from-logits --y-true y.npy --y-pred z.npy \\",
-        "      --gradient --json",
-        "",
-        "Warnings go to stderr. With --json, stdout holds exactly one JSON object:",
-        "{\"loss\": number, or [numbers] for --reduction none} plus \"gradient\" (y_pred's",
-        "shape) with --gradient; NaN and infinities are written \"nan\", \"inf\", \"-inf\"."})
+        "      --gradient --json"})
 public final class LossCommand extends BaseCommand {
   /** Matrices up to this many rows and columns are printed in full in the readable summary. */
   private static final int PRINT_LIMIT = 10;
+  /** Per-sample lists longer than this are cut in the readable summary (one screen line); --json prints them all. */
+  private static final int ROW_PRINT_LIMIT = 20;
+  /**
+   * The library numbers rows and columns from 0, as NumPy does, while the CSV reader's messages count lines and
+   * columns from 1 as an editor does; a message with a row number says which it uses.
+   */
+  private static final String ZERO_BASED = "rows and columns count from 0";
+
+  private static final Pattern ROW_NUMBER = Pattern.compile("\\brow \\d");
 
   @Option(names = "--loss", required = true, paramLabel = "KIND", converter = LossKindConverter.class,
       completionCandidates = LossKindNames.class,
@@ -91,7 +101,8 @@ public final class LossCommand extends BaseCommand {
   Path sampleWeight;
 
   @Option(names = "--ignore-class", paramLabel = "K",
-      description = "Class id whose rows count for nothing (default: keras none, torch -100).")
+      description = "sparse-categorical only: class id whose rows count for nothing (default: keras none, "
+          + "torch -100).")
   Integer ignoreClass;
 
   @Option(names = "--alpha", paramLabel = "A",
@@ -126,8 +137,9 @@ public final class LossCommand extends BaseCommand {
           ? sparse.compute(labels(target, pred), pred.asMatrix(), weights, gradient)
           : ((DenseTargetLoss) loss).compute(target.asMatrix(), pred.asMatrix(), weights, gradient);
     } catch (LossInputException e) {
-      throw new LossInputException(e.getMessage() + " (y_true: " + yTrue + ", shape " + target.shapeText()
-          + "; y_pred: " + yPred + ", shape " + pred.shapeText() + ")");
+      String note = namesARow(e.getMessage()) ? ZERO_BASED + "; " : "";
+      throw new LossInputException(e.getMessage() + " (" + note + "y_true: " + yTrue + ", shape "
+          + target.shapeText() + "; y_pred: " + yPred + ", shape " + pred.shapeText() + ")");
     }
     for (String w : r.warnings()) {
       err().println("xent: warning: " + w);
@@ -149,6 +161,11 @@ public final class LossCommand extends BaseCommand {
     if (!focal && (alpha != null || gamma != null)) {
       throw new IllegalArgumentException("--alpha and --gamma apply only to categorical-focal and binary-focal, not "
           + kind.cliName());
+    }
+    if (ignoreClass != null && !kind.sparseTargets()) {
+      // Neither Keras nor PyTorch has an ignore class for dense targets; accepting the flag would change nothing.
+      throw new IllegalArgumentException("--ignore-class applies only to sparse-categorical (class-id targets), not "
+          + kind.cliName() + "; to leave rows out, give them weight 0 with --sample-weight");
     }
     LossOptions o = LossOptions.of(convention);
     if (fromProbabilities) {
@@ -172,7 +189,11 @@ public final class LossCommand extends BaseCommand {
       o = o.withGamma(gamma);
     }
     if (reduction != null) {
-      o = o.withReduction(Reduction.parse(reduction, convention));
+      try {
+        o = o.withReduction(Reduction.parse(reduction, convention));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--reduction: " + e.getMessage(), e);
+      }
     }
     if (convention == Convention.TORCH && pred != null) {
       // PyTorch computes in its input's precision: a float32 array stays float32, everything else is float64.
@@ -194,13 +215,24 @@ public final class LossCommand extends BaseCommand {
       throw new UserInputException(yPred, "--y-pred " + yPred + " has shape " + pred.shapeText()
           + "; sparse-categorical needs y_pred of shape (N, classes)");
     }
-    int[] ids = target.asClassIds(yTrue.toString());
+    int[] ids;
+    try {
+      ids = target.asClassIds(yTrue.toString());
+    } catch (UserInputException e) {
+      throw new UserInputException(yTrue, "--y-true: " + e.getMessage()
+          + (namesARow(e.getMessage()) ? " (rows count from 0)" : ""), e);
+    }
     if (ids.length != pred.rows()) {
       throw new UserInputException(yTrue, "--y-true " + yTrue + " holds " + ids.length + " labels (shape "
           + target.shapeText() + ") but --y-pred " + yPred + " has " + pred.rows() + " rows (shape "
           + pred.shapeText() + "); give one class id per row of y_pred");
     }
     return ids;
+  }
+
+  /** Whether a message points at a row by number ("row 3"), so that {@link #ZERO_BASED} should follow it. */
+  private static boolean namesARow(String message) {
+    return ROW_NUMBER.matcher(message).find();
   }
 
   private double[] sampleWeights(NumericArray w, NumericArray pred) {
@@ -261,7 +293,7 @@ public final class LossCommand extends BaseCommand {
 
   private static String row(double[] v, int from, int n, boolean f32) {
     StringBuilder sb = new StringBuilder("[");
-    int shown = Math.min(n, 20); // long per-sample lists are cut; --json prints them all
+    int shown = Math.min(n, ROW_PRINT_LIMIT);
     for (int i = 0; i < shown; i++) {
       sb.append(i > 0 ? ", " : "").append(text(v[from + i], f32));
     }

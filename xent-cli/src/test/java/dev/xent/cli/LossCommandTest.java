@@ -110,12 +110,14 @@ class LossCommandTest {
     @Test
     void everyOptionReachesTheLossOptions() {
       LossOptions o = parse("--loss", "categorical-focal", "--y-true", "a", "--y-pred", "b",
-          "--label-smoothing", "0.1", "--class-weight", "1,2.5,0", "--ignore-class", "3", "--alpha", "0.5",
+          "--label-smoothing", "0.1", "--class-weight", "1,2.5,0", "--alpha", "0.5",
           "--gamma", "1.5", "--reduction", "none").options(null);
+      LossOptions sparse = parse("--loss", "sparse-categorical", "--y-true", "a", "--y-pred", "b",
+          "--ignore-class", "3").options(null);
 
       assertThat(o.labelSmoothing()).isEqualTo(0.1);
       assertThat(o.classWeights()).containsExactly(1, 2.5, 0);
-      assertThat(o.ignoreClass()).isEqualTo(3);
+      assertThat(sparse.ignoreClass()).isEqualTo(3);
       assertThat(o.alpha()).isEqualTo(0.5);
       assertThat(o.gamma()).isEqualTo(1.5);
       assertThat(o.reduction()).isEqualTo(Reduction.NONE);
@@ -145,6 +147,17 @@ class LossCommandTest {
       LossCommand c = parse("--loss", "categorical", "--y-true", "a", "--y-pred", "b", "--gamma", "2");
 
       assertThatThrownBy(() -> c.options(null)).hasMessageContaining("only to categorical-focal and binary-focal");
+    }
+
+    @Test
+    void ignoreClassOnADenseLossIsRejected() {
+      // Dense targets have no class id to ignore (Keras and PyTorch agree); the flag would silently do nothing.
+      for (String kind : new String[] {"categorical", "binary", "categorical-focal", "binary-focal"}) {
+        LossCommand c = parse("--loss", kind, "--y-true", "a", "--y-pred", "b", "--ignore-class", "1");
+        assertThatThrownBy(() -> c.options(null)).as(kind)
+            .hasMessageContaining("--ignore-class applies only to sparse-categorical")
+            .hasMessageContaining("--sample-weight");
+      }
     }
 
     @Test
@@ -261,6 +274,8 @@ class LossCommandTest {
     // F.cross_entropy(z, tensor([-100, -100])) -> nan (0/0)
     assertThat(JSON.readTree(r.out()).get("loss").asText()).isEqualTo("nan");
     assertThat(r.out().trim()).isEqualTo("{\"loss\":\"nan\"}");
+    // The NaN is PyTorch's, but it is never silent: stderr says why (stdout stays one JSON object).
+    assertThat(r.err()).contains("xent: warning: nothing to average").contains("--ignore-class");
     assertThat(CliRun.of("loss", "--loss", "sparse-categorical", "--convention", "torch", "--y-true", s(y),
         "--y-pred", s(z)).out()).contains("value       nan");
   }
@@ -416,6 +431,9 @@ class LossCommandTest {
 
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(t), "--y-pred", s(p)),
           "[2, 3]", "[2, 2]", "y_true: " + t + ", shape (2, 3)", "y_pred: " + p + ", shape (2, 2)");
+      // No row in the message, so no note about how rows are numbered.
+      assertThat(CliRun.of("loss", "--loss", "categorical", "--y-true", s(t), "--y-pred", s(p)).err())
+          .doesNotContain("count from 0");
     }
 
     @Test
@@ -442,7 +460,7 @@ class LossCommandTest {
       Path p = kerasDocstringCsv()[1];
 
       assertUserError(CliRun.of("loss", "--loss", "sparse-categorical", "--y-true", s(t), "--y-pred", s(p)),
-          "row 1", "class id 5", "[0, 3)");
+          "row 1", "class id 5", "[0, 3)", "rows and columns count from 0");
     }
 
     @Test
@@ -460,7 +478,7 @@ class LossCommandTest {
       Path t = csv("soft.csv", "0.5\n1\n");
 
       assertUserError(CliRun.of("loss", "--loss", "sparse-categorical", "--y-true", s(t), "--y-pred", s(f[1])),
-          "row 0 holds 0.5", "--loss categorical");
+          "--y-true: " + t + ": row 0 holds 0.5", "--loss categorical", "count from 0");
     }
 
     @Test
@@ -485,7 +503,7 @@ class LossCommandTest {
     void invalidOptionValuesAreUserErrors() throws IOException {
       Path[] f = kerasDocstringCsv();
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
-          "--reduction", "avg"), "Invalid reduction 'avg'", "mean_with_sample_weight");
+          "--reduction", "avg"), "--reduction: Invalid reduction 'avg'", "mean_with_sample_weight");
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
           "--label-smoothing", "1.5"), "label smoothing must be between 0.0 and 1.0");
       assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),

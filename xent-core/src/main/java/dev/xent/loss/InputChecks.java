@@ -61,10 +61,15 @@ final class InputChecks {
     double[] d = m.data();
     for (int k = 0; k < d.length; k++) {
       if (!Double.isFinite(d[k])) {
-        throw new LossInputException(name + " row " + k / m.cols() + ", column " + k % m.cols() + " is " + d[k]
+        throw new LossInputException(at(name, m, k) + " is " + d[k]
             + ": the loss needs finite numbers; remove or fill the missing or overflowed values");
       }
     }
+  }
+
+  /** Where flat index k of m is, as the messages say it: {@code y_pred row 1, column 2}. */
+  private static String at(String name, Matrix m, int k) {
+    return name + " row " + k / m.cols() + ", column " + k % m.cols();
   }
 
   /** Sample weights: one finite, non-negative number per row (null means all 1). */
@@ -96,24 +101,22 @@ final class InputChecks {
 
   /** Probabilities must lie in [0, 1]; anything else is most likely logits given without fromLogits. */
   static void requireProbabilities(Matrix yPred) {
-    double[] d = yPred.data();
-    for (int k = 0; k < d.length; k++) {
-      if (d[k] < 0 || d[k] > 1) {
-        throw new LossInputException("y_pred row " + k / yPred.cols() + ", column " + k % yPred.cols() + " is "
-            + d[k] + ", outside [0, 1] where probabilities are expected: pass --from-logits (fromLogits=true) if "
-            + "these are logits");
-      }
-    }
+    requireUnitInterval("y_pred", yPred, " where probabilities are expected: pass --from-logits (fromLogits=true) if "
+        + "these are logits");
   }
 
   /** Binary targets are labels or probabilities of the positive class. */
   static void requireBinaryTargets(Matrix yTrue) {
-    double[] d = yTrue.data();
+    requireUnitInterval("y_true", yTrue, ": binary targets are 0/1 labels or probabilities; for class ids use "
+        + "sparse-categorical (--loss sparse-categorical)");
+  }
+
+  /** Every value of {@code m} in [0, 1]; the first one outside is reported with its row, column and {@code fix}. */
+  private static void requireUnitInterval(String name, Matrix m, String fix) {
+    double[] d = m.data();
     for (int k = 0; k < d.length; k++) {
       if (d[k] < 0 || d[k] > 1) {
-        throw new LossInputException("y_true row " + k / yTrue.cols() + ", column " + k % yTrue.cols() + " is "
-            + d[k] + ", outside [0, 1]: binary targets are 0/1 labels or probabilities; for class ids use "
-            + "sparse-categorical (--loss sparse-categorical)");
+        throw new LossInputException(at(name, m, k) + " is " + d[k] + ", outside [0, 1]" + fix);
       }
     }
   }
@@ -150,7 +153,7 @@ final class InputChecks {
         return;
       }
     }
-    warnings.add("y_pred rows look like probabilities (each sums to 1): a softmax may have been applied twice; pass "
-        + "probabilities without --from-logits");
+    warnings.add("y_pred rows look like probabilities (each sums to 1): a softmax may have been applied twice; if "
+        + "they are probabilities, pass --from-probabilities (fromLogits=false)");
   }
 }

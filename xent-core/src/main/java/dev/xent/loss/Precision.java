@@ -11,7 +11,9 @@ package dev.xent.loss;
  * up to 1% per sample (ours is closer to the exact value).
  */
 public enum Precision {
+  /** Inputs, clip bounds and results in float32 (Keras's default floatx, PyTorch on float32 tensors). */
   FLOAT32,
+  /** Everything in float64 (PyTorch on float64 tensors). */
   FLOAT64;
 
   /** Rounds {@code x} to this precision. */

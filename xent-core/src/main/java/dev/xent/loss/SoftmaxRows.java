@@ -86,16 +86,22 @@ final class SoftmaxRows {
     double loss = 0;
     double dot = 0; // Σ_j g_j·p_j/s, for the renormalisation's gradient
     for (int c = 0; c < cols; c++) {
+      if (v[c] == 0) {
+        // No target mass: the term, its ∂l/∂q_c and its share of dot are all 0, so no log or pow is needed
+        // (for one-hot rows that is C-1 of C components).
+        if (grad != null) {
+          grad[gradOff + c] = 0;
+        }
+        continue;
+      }
       double raw = num.round(p[off + c] / s);
       double q = num.clip(raw);
       double logQ = Math.log(q);
       double focal = gamma == 0 ? 1.0 : Math.pow(1 - q, gamma);
-      if (v[c] != 0) {
-        loss += alpha * focal * (-v[c] * logQ);
-      }
+      loss += alpha * focal * (-v[c] * logQ);
       if (grad != null) {
         double g = 0;
-        if (v[c] != 0 && num.passes(raw)) {
+        if (num.passes(raw)) {
           double focalSlope = gamma == 0 ? 0.0 : gamma * Math.pow(1 - q, gamma - 1) * logQ;
           g = -alpha * v[c] * (focal / q - focalSlope);
         }

@@ -8,7 +8,9 @@ import java.util.Objects;
  * {@code cross_entropy} with class-index targets. No one-hot matrix is ever built.
  *
  * <ul>
- *   <li>Label smoothing (ε) makes the target {@code (1-ε)e_t + ε/C}. With PyTorch class weights the loss is
+ *   <li>Label smoothing (ε) makes the target {@code (1-ε)e_t + ε/C} (PyTorch's {@code label_smoothing}; Keras's
+ *       sparse loss has no such option, so under Keras this is what its dense loss gives on one-hot rows). With
+ *       PyTorch class weights the loss is
  *       {@code (1-ε)·w_t·(-log q_t) + (ε/C)·Σ_c w_c·(-log q_c)}; under Keras the weight of t is a sample weight.
  *   <li>{@link LossOptions#ignoreClass()} (PyTorch default -100): such samples have loss 0, gradient 0 and are left
  *       out of every divisor. When nothing is left to average, Keras gives 0 and PyTorch NaN.

@@ -36,15 +36,14 @@ final class WeightedReduction {
       weightSum += weights.reductionWeight[i];
       counted++;
     }
-    double divisor = switch (options.reduction()) {
-      case NONE, SUM -> 1.0;
-      case SUM_OVER_BATCH_SIZE -> counted; // Keras: never the weights
-      case WEIGHTED_MEAN -> weightSum;
-    };
+    double divisor = divisor(options.reduction(), weightSum, counted);
     double value;
     if (divisor == 0) {
-      // Nothing to average: Keras's divide_no_nan gives 0, PyTorch's plain division 0/0 = NaN (intended upstream).
-      value = options.convention().emptyMeanIsNaN() ? Double.NaN : 0.0;
+      value = emptyValue(options.convention());
+      // The value follows the framework, but a mean over nothing is almost always a mistake: never silent.
+      warnings.add("nothing to average: every row is ignored or has weight 0, so the mean is "
+          + (Double.isNaN(value) ? "NaN (PyTorch's 0/0)" : "0 (Keras's divide_no_nan)")
+          + "; check the ignore class (--ignore-class) and the sample and class weights");
     } else {
       value = numerics.round(sum / divisor);
     }
@@ -59,5 +58,27 @@ final class WeightedReduction {
       gradient = new Matrix(grad, rows, cols);
     }
     return new LossResult(value, perSample, gradient, warnings);
+  }
+
+  /**
+   * What the reduced sum is divided by; also the gradient's divisor.
+   *
+   * @param weightSum Σ of the non-ignored samples' divisor weights
+   * @param counted the number of non-ignored samples
+   */
+  static double divisor(Reduction reduction, double weightSum, int counted) {
+    return switch (reduction) {
+      case NONE, SUM -> 1.0;
+      case SUM_OVER_BATCH_SIZE -> counted; // Keras: never the weights
+      case WEIGHTED_MEAN -> weightSum;
+    };
+  }
+
+  /**
+   * The value when the divisor is 0 (everything ignored, or all weights 0): Keras's divide_no_nan gives 0,
+   * PyTorch's plain division 0/0 = NaN (intended upstream).
+   */
+  static double emptyValue(Convention convention) {
+    return convention.emptyMeanIsNaN() ? Double.NaN : 0.0;
   }
 }

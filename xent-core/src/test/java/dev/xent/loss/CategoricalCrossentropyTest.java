@@ -213,7 +213,9 @@ class CategoricalCrossentropyTest {
     Matrix softmaxed = rows(new double[] {0.9, 0.05, 0.05}, new double[] {0.05, 0.89, 0.06});
     Matrix y = rows(new double[] {1, 0, 0}, new double[] {0, 1, 0});
     assertThat(cce(KERAS_LOGITS, y, softmaxed, null).warnings()).singleElement().asString()
-        .contains("softmax may have been applied twice");
+        .contains("softmax may have been applied twice")
+        // The fix must work in both conventions: under torch the user never typed --from-logits.
+        .contains("--from-probabilities");
     assertThat(cce(KERAS_LOGITS, oneHot(), logits(), null).warnings()).isEmpty();
     assertThat(cce(KERAS, y, softmaxed, null).warnings()).isEmpty();
   }

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.xent.data.Matrix;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -24,6 +26,19 @@ class FusedAgreementTest {
    * 1e-5 relative (the scalar provider agrees within 2e-6), while a wrong weight or divisor differs by percents.
    */
   static final double TOL = 1e-5;
+
+  @Test
+  void rejectsInputLikeTheReferenceClasses() {
+    LossOptions torch = LossOptions.torch().withFromLogits(true);
+    FusedSoftmaxCrossEntropy fused = new FusedSoftmaxCrossEntropy(torch, 2, 3);
+    float[] logits = {1, 2, 3, 0, 0, 0}; // [2, 3]
+    // The same message (and fix) as SparseCategoricalCrossentropy, so a training run names the row and the remedy.
+    assertThatThrownBy(() -> fused.sparse(logits, 2, new int[] {0, 3}, null, null))
+        .isInstanceOf(LossInputException.class).hasMessageContaining("row 1: class id 3")
+        .hasMessageContaining("not the ignore class -100").hasMessageContaining("number the columns of y_pred from 0");
+    assertThatThrownBy(() -> new FusedSoftmaxCrossEntropy(torch.withClassWeights(1, 2), 2, 3))
+        .isInstanceOf(LossInputException.class).hasMessageContaining("give one weight per class");
+  }
 
   @TestFactory
   Stream<DynamicTest> sparseAndDenseAgree() {

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.xent.data.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The Java API example of README.md, verbatim, so the README never shows code that does not compile or run. */
 class ReadmeExampleTest {
+  private static final String START = "// --- README example start ---";
+  private static final String END = "// --- README example end ---";
+
   @Test
   void readmeExampleComputesTheKerasDocstringLossAndItsGradient() {
     // --- README example start ---
@@ -28,5 +35,26 @@ class ReadmeExampleTest {
     assertThat(grad.get(1, 2)).isCloseTo(-4.5, within(1e-5));
     // F.cross_entropy(tensor([[3.,1.],[1.,2.]]).double(), tensor([0, 1])) = mean(0.12692801, 0.31326169)
     assertThat(ce).isCloseTo((0.1269280110429726 + 0.31326168751822286) / 2, within(1e-12));
+  }
+
+  @Test
+  void readmeShowsExactlyTheCodeThatRunsHere() throws IOException {
+    // Maven runs tests in the module directory; README.md is the repository root's, one level up.
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String test = Files.readString(Path.of("src/test/java/dev/xent/loss/ReadmeExampleTest.java"));
+    String fromTest = between(test, "    " + START + "\n", "    " + END).lines()
+        .map(l -> l.startsWith("    ") ? l.substring(4) : l).collect(Collectors.joining("\n"));
+    String fromReadme = between(readme, "```java\n", "```").strip();
+
+    assertThat(fromReadme).isEqualTo(fromTest.strip());
+  }
+
+  private static String between(String text, String start, String end) {
+    int from = text.indexOf(start);
+    assertThat(from).as("marker %s", start).isNotNegative();
+    from += start.length();
+    int to = text.indexOf(end, from);
+    assertThat(to).as("marker %s", end).isPositive();
+    return text.substring(from, to);
   }
 }

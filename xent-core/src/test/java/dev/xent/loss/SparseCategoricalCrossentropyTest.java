@@ -104,11 +104,16 @@ class SparseCategoricalCrossentropyTest {
     LossResult t = scce(TORCH.withIgnoreClass(-1), new int[] {-1}, z, null);
     assertThat(t.value()).isNaN();
     assertThat(t.gradient().data()).containsOnly(0.0);
+    // NaN (or a 0 that means nothing) is never passed on silently.
+    assertThat(t.warnings()).singleElement().asString().contains("nothing to average").contains("NaN");
     LossResult k = scce(KERAS_LOGITS.withIgnoreClass(-1), new int[] {-1}, z, null);
     assertThat(k.value()).isZero();
+    assertThat(k.warnings()).singleElement().asString().contains("nothing to average").contains("0 (Keras");
     assertThat(k.gradient().data()).containsOnly(0.0);
     // Sum and none are defined in both: 0.
     assertThat(scce(TORCH.withIgnoreClass(-1).withReduction(Reduction.SUM), new int[] {-1}, z, null).value()).isZero();
+    assertThat(scce(TORCH.withIgnoreClass(-1).withReduction(Reduction.SUM), new int[] {-1}, z, null).warnings())
+        .isEmpty();
     // All sample weights 0 under the weighted mean: the same rule.
     assertThat(scce(TORCH, new int[] {2}, z, new double[] {0}).value()).isNaN();
     assertThat(scce(KERAS_LOGITS.withReduction(Reduction.WEIGHTED_MEAN), new int[] {2}, z, new double[] {0}).value())

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes a file beside its target and moves it into place, so readers never see a half-written file. */
 final class AtomicFile {
@@ -20,10 +21,13 @@ final class AtomicFile {
   static void write(Path target, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+    // Not Files.createTempFile: that makes the file owner-only (0600) on POSIX, and the move would keep it so.
+    // A plain CREATE_NEW gets the usual permissions (0666 less the umask), like any file the user writes.
+    Path tmp = dir.resolve("." + abs.getFileName() + "."
+        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
     boolean done = false;
     try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         body.write(ch);
         ch.force(true);
       }

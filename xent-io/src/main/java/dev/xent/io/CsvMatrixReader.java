@@ -13,7 +13,9 @@ import java.util.Locale;
 /**
  * Reads a numeric CSV file into a float64 [rows, cols] {@link NumericArray}: comma-separated, every row with the
  * same number of columns, no header unless no field of the first row is a number (then it is taken as a header
- * and skipped; a first row mixing numbers and words is an error, so a typo never silently drops a row). Trailing empty lines are skipped; an empty line between rows is an error.
+ * and skipped; a first row mixing numbers and words is an error, so a typo never silently drops a row). Trailing
+ * empty lines are skipped; an empty line between rows is an error. A UTF-8 byte-order mark is skipped, and a file
+ * separated by ';' or tabs is reported as such.
  *
  * <p>Numbers are decimal or scientific; {@code nan}, {@code inf} and {@code -inf} (as numpy.savetxt writes them,
  * in any case) are accepted. Every error names the file, the line, the column and the bad value.
@@ -33,8 +35,10 @@ public final class CsvMatrixReader {
     long rows = 0;
     long pendingEmptyLine = -1; // an empty line is an error only if a row follows it
     boolean first = true;
+    // detectBomHeader: spreadsheet programs (Excel's "CSV UTF-8") start the file with a byte-order mark, which
+    // would otherwise become part of the first number.
     try (CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(false).allowExtraFields(true)
-        .allowMissingFields(true).ofCsvRecord(file)) {
+        .allowMissingFields(true).detectBomHeader(true).ofCsvRecord(file)) {
       for (CsvRecord rec : csv) {
         long line = rec.getStartingLineNumber();
         if (rec.getFieldCount() == 1 && rec.getField(0).isBlank()) {
@@ -49,6 +53,10 @@ public final class CsvMatrixReader {
         }
         if (first) {
           first = false;
+          if (rec.getFieldCount() == 1) {
+            // One field could be a one-column header, unless it holds another separator.
+            requireCommaSeparated(file, line, rec.getField(0));
+          }
           if (isHeader(rec)) {
             cols = rec.getFieldCount();
             continue;
@@ -82,6 +90,16 @@ public final class CsvMatrixReader {
     return new NumericArray(values.toArray(), new int[] {(int) rows, cols}, "float64");
   }
 
+  /** A field holding ';' or a tab means the file uses another separator: say so instead of "not a number". */
+  private static void requireCommaSeparated(Path file, long line, String field) {
+    char sep = field.indexOf(';') >= 0 ? ';' : field.indexOf('\t') >= 0 ? '\t' : 0;
+    if (sep != 0) {
+      throw new UserInputException(file, file + " line " + line + ": values are separated by "
+          + (sep == ';' ? "';'" : "tabs") + ", but xent reads comma-separated files; convert it, e.g. with "
+          + (sep == ';' ? "tr ';' ','" : "tr '\\t' ','") + " (and decimal commas to points)");
+    }
+  }
+
   /** A first row is a header when none of its fields is a number. */
   private static boolean isHeader(CsvRecord rec) {
     for (String f : rec.getFields()) {
@@ -96,6 +114,7 @@ public final class CsvMatrixReader {
     String s = field.strip();
     double v = tryParse(s);
     if (Double.isNaN(v) && !isNanWord(s)) {
+      requireCommaSeparated(file, line, s);
       throw new UserInputException(file, file + " line " + line + ", column " + (col + 1) + ": "
           + (s.isEmpty() ? "empty value" : "'" + field + "' is not a number")
           + "; every value must be a number (nan and inf are allowed)");

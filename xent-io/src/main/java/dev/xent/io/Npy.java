@@ -258,28 +258,29 @@ public final class Npy {
           writeFully(ch, buf);
           buf.clear();
         }
-        put(buf, a.dtype(), data[i], i);
+        put(buf, a.dtype(), data[i], i, file);
       }
       buf.flip();
       writeFully(ch, buf);
     });
   }
 
-  private static void put(ByteBuffer buf, String dtype, double v, int index) {
+  private static void put(ByteBuffer buf, String dtype, double v, int index, Path file) {
     switch (dtype) {
       case "float32" -> buf.putFloat((float) v);
       case "float64" -> buf.putDouble(v);
-      case "int32" -> buf.putInt((int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, dtype, index));
-      case "int64" -> buf.putLong(integral(v, Long.MIN_VALUE, Long.MAX_VALUE, dtype, index));
-      case "uint8" -> buf.put((byte) integral(v, 0, 255, dtype, index));
-      case "bool" -> buf.put((byte) integral(v, 0, 1, dtype, index));
+      case "int32" -> buf.putInt((int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, dtype, index, file));
+      case "int64" -> buf.putLong(integral(v, Long.MIN_VALUE, Long.MAX_VALUE, dtype, index, file));
+      case "uint8" -> buf.put((byte) integral(v, 0, 255, dtype, index, file));
+      case "bool" -> buf.put((byte) integral(v, 0, 1, dtype, index, file));
       default -> throw new IllegalArgumentException("unsupported dtype " + dtype);
     }
   }
 
-  private static long integral(double v, long min, long max, String dtype, int index) {
+  private static long integral(double v, long min, long max, String dtype, int index, Path file) {
     if (v != Math.rint(v) || v < min || v > max) {
-      throw new IllegalArgumentException("value " + v + " at index " + index + " does not fit dtype " + dtype);
+      throw new IllegalArgumentException(file + ": value " + v + " at index " + index + " does not fit dtype "
+          + dtype + "; nothing was written");
     }
     return (long) v;
   }
@@ -304,7 +305,8 @@ public final class Npy {
   }
 
   private static UserInputException truncatedHeader(Path file) {
-    return new UserInputException(file, file + " is truncated: the .npy header ends early. Re-save it with numpy.save.");
+    return new UserInputException(file, file + " is truncated: the .npy header ends early. Re-save it with "
+        + "numpy.save.");
   }
 
   private static UserInputException unsupported(Path file, String descr) {

@@ -114,6 +114,7 @@ public record NumericArray(double[] data, int[] shape, String dtype) {
     return shape.length == 1 ? "(" + shape[0] + ",)" : "(" + shape[0] + ", " + shape[1] + ")";
   }
 
+  /** A class-id-like value as NumPy prints it ({@code 2.0}); the exponent form beyond 1e15, where %.1f gets long. */
   static String format(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v);
   }

@@ -43,6 +43,26 @@ class CsvMatrixReaderTest {
   }
 
   @Test
+  void byteOrderMarkIsSkipped() throws IOException {
+    // Excel's "CSV UTF-8" export starts with EF BB BF; it must not become part of the first value.
+    Path p = tmp.resolve("bom.csv");
+    Files.write(p, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '0', '.', '5', ',', '1', '\r', '\n'});
+
+    assertThat(CsvMatrixReader.read(p).data()).containsExactly(0.5, 1);
+  }
+
+  @Test
+  void semicolonOrTabSeparatedFileSaysHowToConvertIt() throws IOException {
+    // The first line has no comma, so it looks like a one-field header; the error must still name the separator.
+    Path semi = csv("0.05;0.95;0\n0.1;0.8;0.1\n");
+    assertThatThrownBy(() -> CsvMatrixReader.read(semi)).isInstanceOf(UserInputException.class)
+        .hasMessageContaining("separated by ';'").hasMessageContaining("comma-separated");
+    Path tab = csv("1\t2\n3\t4\n");
+    assertThatThrownBy(() -> CsvMatrixReader.read(tab)).isInstanceOf(UserInputException.class)
+        .hasMessageContaining("line 1: values are separated by tabs");
+  }
+
+  @Test
   void nonNumericFirstRowIsAHeader() throws IOException {
     NumericArray a = CsvMatrixReader.read(csv("cat,dog,bird\n0,1,0\n"));
 

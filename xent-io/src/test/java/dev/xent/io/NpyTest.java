@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,12 +156,23 @@ class NpyTest {
   }
 
   @Test
+  void writtenFileHasTheUsualPermissionsNotOwnerOnly() throws IOException {
+    Assumptions.assumeTrue(tmp.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = Files.createFile(tmp.resolve("plain")); // default permissions: 0666 less this process's umask
+    Path p = tmp.resolve("w.npy");
+
+    Npy.write(p, new NumericArray(new double[] {1}, new int[] {1}, "float32"));
+
+    assertThat(Files.getPosixFilePermissions(p)).isEqualTo(Files.getPosixFilePermissions(plain));
+  }
+
+  @Test
   void writerRefusesAFractionInAnIntegerArrayAndLeavesNoFile() {
     Path p = tmp.resolve("bad.npy");
     NumericArray a = new NumericArray(new double[] {1, 2.5}, new int[] {2}, "int32");
 
     assertThatThrownBy(() -> Npy.write(p, a)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("2.5").hasMessageContaining("index 1");
+        .hasMessageContaining(p + ": value 2.5").hasMessageContaining("index 1");
     assertThat(tmp.toFile().list()).isEmpty();
   }
 
