@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * <pre>
  * mvn -q -pl xent-core test-compile
  * java --add-modules jdk.incubator.vector -cp xent-core/target/classes:xent-core/target/test-classes \
- *     dev.xent.train.FashionMnistRun [mlp|lbfgs] [threads] [epochs] [dropout] [standardize] [schedule] [dir]
+ *     dev.xent.train.FashionMnistRun [mlp|lbfgs] [threads] [epochs or L-BFGS iterations] [dropout] [standardize]
+ *     [schedule] [dir]
  * </pre>
  */
 public final class FashionMnistRun {
@@ -41,7 +42,10 @@ public final class FashionMnistRun {
     long t0 = System.nanoTime();
     Classifier model;
     if (mode.equals("lbfgs")) {
-      SoftmaxRegression.Result r = new SoftmaxRegression(SoftmaxRegressionConfig.DEFAULTS.withThreads(threads)).fit(train);
+      // For lbfgs the third argument is the iteration limit (scikit-learn's max_iter, default 100).
+      int maxIter = args.length > 2 ? epochs : 100;
+      SoftmaxRegression.Result r = new SoftmaxRegression(SoftmaxRegressionConfig.DEFAULTS.withThreads(threads)
+          .withLbfgs(dev.xent.optim.LbfgsConfig.DEFAULTS.withMaxIterations(maxIter))).fit(train);
       model = r.classifier();
       System.out.printf("lbfgs: %s after %d iterations, %d evaluations, objective %.6f%n", r.optimization().message(),
           r.optimization().iterations(), r.optimization().evaluations(), r.optimization().value());
