@@ -6,6 +6,7 @@ package dev.xent.kernel;
  */
 final class KernelJobs {
   final Gemm gemm = new Gemm();
+  final GemmColumns gemmColumns = new GemmColumns();
   final SparseXent sparse = new SparseXent();
   final DenseXent dense = new DenseXent();
 
@@ -59,6 +60,59 @@ final class KernelJobs {
     public void run(int from, int to) {
       impl.sgemm(transA, transB, to - from, n, k, alpha, a, transA ? aOff + from : aOff + from * lda, lda,
           b, bOff, ldb, beta, c, cOff + from * ldc, ldc);
+    }
+  }
+
+  /** {@link KernelProvider#sgemm} over a range of columns of C. */
+  static final class GemmColumns implements RowParallel.RangeBody {
+    private KernelProvider impl;
+    private boolean transA;
+    private boolean transB;
+    private int m;
+    private int k;
+    private float alpha;
+    private float[] a;
+    private int aOff;
+    private int lda;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float beta;
+    private float[] c;
+    private int cOff;
+    private int ldc;
+
+    void set(KernelProvider impl, boolean transA, boolean transB, int m, int k, float alpha, float[] a, int aOff,
+        int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+      this.impl = impl;
+      this.transA = transA;
+      this.transB = transB;
+      this.m = m;
+      this.k = k;
+      this.alpha = alpha;
+      this.a = a;
+      this.aOff = aOff;
+      this.lda = lda;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      this.beta = beta;
+      this.c = c;
+      this.cOff = cOff;
+      this.ldc = ldc;
+    }
+
+    void clear() {
+      impl = null;
+      a = null;
+      b = null;
+      c = null;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      impl.sgemm(transA, transB, m, to - from, k, alpha, a, aOff, lda, b, transB ? bOff + from * ldb : bOff + from,
+          ldb, beta, c, cOff + from, ldc);
     }
   }
 

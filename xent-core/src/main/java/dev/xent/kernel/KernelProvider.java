@@ -25,6 +25,15 @@ public interface KernelProvider {
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
 
   /**
+   * The widest short side for which {@link #sgemm} takes a separate skinny path, or 0 when it has none. Such a
+   * path may sum in another order, so {@link Kernels} splits a product only into pieces that take the path of the
+   * whole: rows when n ≤ this, columns wider than this when m ≤ this, rows taller than this otherwise.
+   */
+  default int gemmSkinnyMax() {
+    return 0;
+  }
+
+  /**
    * Fused softmax cross-entropy with integer targets, rows [from, to) of {@code logits} [rows, cols].
    *
    * <p>Row i's target vector is {@code v = hardCoef[i]·e_{labels[i]} + softCoef[i]·u}, where u is

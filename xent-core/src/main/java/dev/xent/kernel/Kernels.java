@@ -70,7 +70,8 @@ public final class Kernels {
   }
 
   /**
-   * {@code C = alpha·op(A)·op(B) + beta·C} (row-major; see {@link KernelProvider#sgemm}). Split over rows of C.
+   * {@code C = alpha·op(A)·op(B) + beta·C} (row-major; see {@link KernelProvider#sgemm}). Split over rows of C,
+   * or over its columns when it has few rows (see {@link KernelProvider#gemmSkinnyMax}).
    */
   public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
@@ -83,11 +84,25 @@ public final class Kernels {
     checkSpan("A", a.length, aOff, transA ? k : m, transA ? m : k, lda);
     checkSpan("B", b.length, bOff, transB ? n : k, transB ? k : n, ldb);
     checkSpan("C", c.length, cOff, m, n, ldc);
+    int skinny = Holder.IMPL.gemmSkinnyMax();
+    if (m <= skinny && n > skinny) {
+      // Few rows: split the long side, in blocks wider than the skinny limit so each keeps the skinny-rows path;
+      // 64 columns at least keep a task's share of the streamed operand worth a dispatch.
+      KernelJobs.GemmColumns job = JOBS.get().gemmColumns;
+      job.set(Holder.IMPL, transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      try {
+        parallel.forRange(n, Math.max(64, skinny + 1), job);
+      } finally {
+        job.clear();
+      }
+      return;
+    }
     KernelJobs.Gemm job = JOBS.get().gemm;
     job.set(Holder.IMPL, transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     try {
-      // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile.
-      parallel.forRange(m, 16, job);
+      // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile, and with a skinny
+      // path for few columns, chunks taller than its limit keep wide products on the packed path.
+      parallel.forRange(m, n <= skinny ? 64 : Math.max(16, skinny + 1), job);
     } finally {
       job.clear();
     }

@@ -2,7 +2,6 @@ package dev.xent.train;
 
 import dev.xent.data.Dataset;
 import dev.xent.data.Standardizer;
-import dev.xent.kernel.KernelProvider;
 import dev.xent.kernel.Kernels;
 import dev.xent.loss.FusedSoftmaxCrossEntropy;
 import dev.xent.loss.LossOptions;
@@ -108,7 +107,7 @@ public final class SoftmaxRegression {
     private final float[] logits; // [n, c]
     private final float[] grad; // [n, c]
     private final float[] gradW; // [c, d] = Gᵀ·X
-    private final float[] zt; // [c, n]: Zᵀ, then Gᵀ
+    private final float[] bias; // [c]
     private final FusedSoftmaxCrossEntropy loss;
 
     Objective(float[] x, int n, int d, int c, int[] labels, float[] rowWeight, double weightSum, double cReg) {
@@ -124,7 +123,7 @@ public final class SoftmaxRegression {
       this.logits = new float[n * c];
       this.grad = new float[n * c];
       this.gradW = new float[c * d];
-      this.zt = new float[c * n];
+      this.bias = new float[c];
       this.loss = new FusedSoftmaxCrossEntropy(LossOptions.keras().withFromLogits(true).withReduction(Reduction.SUM),
           n, c);
     }
@@ -143,25 +142,21 @@ public final class SoftmaxRegression {
       for (int i = 0; i < c * d; i++) {
         w[i] = (float) theta[i];
       }
-      KernelProvider gemm = Kernels.provider();
-      // Zᵀ [c, n] = W [c, d] · Xᵀ: wide and short, the shape the gemm kernels run fastest (a tall [n, c]
-      // product with c ≈ 10 columns was ~3x slower). Split over rows of X, so each element has one owner.
-      Kernels.parallelFor(n, 1024, (from, to) ->
-          gemm.sgemm(false, true, c, to - from, d, 1f, w, 0, d, x, from * d, d, 0f, zt, from, n));
+      // Z [n, c] = X [n, d] · Wᵀ: with few classes the product streams each row of X once for all c dot products
+      // (the gemm's skinny path), split over rows of X.
+      Kernels.sgemm(false, true, n, c, d, 1f, x, 0, d, w, 0, d, 0f, logits, 0, c);
+      for (int j = 0; j < c; j++) {
+        bias[j] = (float) theta[c * d + j];
+      }
       for (int r = 0; r < n; r++) {
         for (int j = 0; j < c; j++) {
-          logits[r * c + j] = zt[j * n + r] + (float) theta[c * d + j];
+          logits[r * c + j] += bias[j];
         }
       }
       double ce = loss.sparse(logits, n, labels, rowWeight, grad);
-      for (int r = 0; r < n; r++) { // Gᵀ [c, n], reusing the Zᵀ buffer
-        for (int j = 0; j < c; j++) {
-          zt[j * n + r] = grad[r * c + j];
-        }
-      }
-      // ∂/∂W [c, d] = Gᵀ [c, n] · X [n, d], split over feature columns: every element sums all n rows in one order.
-      Kernels.parallelFor(d, 64, (from, to) ->
-          gemm.sgemm(false, false, c, to - from, n, 1f, zt, 0, n, x, from, d, 0f, gradW, from, d));
+      // ∂/∂W [c, d] = Gᵀ [c, n] · X [n, d], G stored [n, c]: X streamed once, split over feature columns, and every
+      // element sums all n rows in one order.
+      Kernels.sgemm(true, false, c, d, n, 1f, grad, 0, c, x, 0, d, 0f, gradW, 0, d);
       double penalty = 0;
       double scale = 1.0 / weightSum;
       for (int k = 0; k < c; k++) {

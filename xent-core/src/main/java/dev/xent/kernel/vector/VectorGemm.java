@@ -1,5 +1,6 @@
 package dev.xent.kernel.vector;
 
+import java.util.Arrays;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,10 +14,20 @@ import jdk.incubator.vector.VectorSpecies;
  * partial strips with zeros, so every tile runs the same full-width vector loop, and transposes cost only the
  * packing. The A strip stays in L1 while the B block streams from L2.
  *
- * <p>Deterministic: every C element is {@code alpha·Σ + beta·C} per k block, where Σ is a chain of fused
- * multiply-adds in k order and the k blocks depend on k and the vector width alone. So an element's bits do not
- * depend on m, on which rows a call covers, or on where in a tile the row falls, and splitting C's rows across
- * threads (as {@link dev.xent.kernel.Kernels} does) gives the same result as one call.
+ * <p>Skinny products, where C has at most {@link #SKINNY_MAX} columns (or, failing that, rows), skip the packing
+ * and stream the big operand once (see {@link #SKINNY_MAX}): where k runs contiguously along the big operand's
+ * rows, each C element is a vector dot product of two rows ({@link SkinnyKernel#dot}); where the big operand runs
+ * contiguously along C's long side, each k step adds a scaled row of it into all the short rows of C at once
+ * ({@link SkinnyKernel#outer}), the few values of the small operand pre-broadcast to whole vectors.
+ *
+ * <p>Deterministic: on the packed path every C element is {@code alpha·Σ + beta·C} per k block, where Σ is a
+ * chain of fused multiply-adds in k order and the k blocks depend on k and the vector width alone; on the skinny
+ * paths Σ is one sum over all of k in an order fixed by k and the width (see {@link SkinnyKernel}). So an
+ * element's bits depend only on k, the width and the path, and the path on (m, n) alone: n ≤ SKINNY_MAX, else
+ * m ≤ SKINNY_MAX, else packed. Splitting C into row blocks (or column blocks) that keep the path of the whole
+ * call, as {@link dev.xent.kernel.Kernels} does, gives the same bits as one call: rows in any blocks when
+ * n ≤ SKINNY_MAX, columns in blocks wider than SKINNY_MAX when m ≤ SKINNY_MAX, rows in blocks taller than
+ * SKINNY_MAX otherwise.
  *
  * <p>Packing buffers live in a per-thread workspace that only grows, so steady-state calls allocate nothing.
  */
@@ -35,6 +46,28 @@ public final class VectorGemm {
    * packs B once per k block and A once in all. A 512 KiB block measured the same.
    */
   static final int B_BLOCK_FLOATS = 65536;
+
+  /**
+   * The widest short side that takes a skinny path. Measured single-threaded at 256 bits against the packed
+   * path (see docs/performance notes in the commit): at 10 columns the skinny paths ran 3-10x faster on the
+   * MLP output layer and the softmax-regression products; at 16 the packed 6 x 16 tile is full and the two were
+   * close; past 16 the packed path wins.
+   */
+  public static final int SKINNY_MAX = 16;
+
+  /**
+   * k steps per broadcast block of the outer-product path: 64 steps x at most 16 short rows x 8 lanes = 32 KiB at
+   * 256 bits (10 rows: 20 KiB), so the broadcast values stay in L1 while a column strip of the big operand
+   * streams past them.
+   */
+  static final int OUTER_K = 64;
+
+  /**
+   * Long-side columns per block of the outer-product path: the block's accumulators (at most 16 x 512 floats =
+   * 32 KiB) stay in cache across its k steps, and a 64 x 512 block of the big operand (128 KiB) stays in L2 while
+   * the short rows pass over it.
+   */
+  static final int OUTER_COLS = 512;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -62,6 +95,14 @@ public final class VectorGemm {
     }
     if (k <= 0) {
       scaleOnly(m, n, alpha, beta, c, cOff, ldc);
+      return;
+    }
+    if (n <= SKINNY_MAX) {
+      skinnyColumns(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
+    if (m <= SKINNY_MAX) {
+      skinnyRows(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
     MicroKernel kernel = MicroKernel.of(species);
@@ -105,6 +146,97 @@ public final class VectorGemm {
               kernel.updatePartial(tile, c, cRow + jr, ldc, rows, cols, alpha, blockBeta);
             }
           }
+        }
+      }
+    }
+  }
+
+  /** C [m, n] with n ≤ SKINNY_MAX: A is the big operand, its rows (or, with transA, its columns) streamed once. */
+  private static void skinnyColumns(VectorSpecies<Float> species, boolean transA, boolean transB, int m, int n,
+      int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c,
+      int cOff, int ldc) {
+    SkinnyKernel sk = SkinnyKernels.of(species);
+    Workspace ws = WORKSPACE.get();
+    if (!transA) {
+      // Row i of C: dot products of A's row i with the n columns of op(B), held as rows of length k.
+      float[] small = b;
+      int smallOff = bOff;
+      int ldSmall = ldb;
+      if (!transB) {
+        small = ws.small(n * k);
+        transpose(b, bOff, ldb, k, n, small);
+        smallOff = 0;
+        ldSmall = k;
+      }
+      sk.dot(m, n, k, a, aOff, lda, small, smallOff, ldSmall, alpha, beta, c, cOff, ldc, 1,
+          ws.lanes(8 * sk.lanes()));
+    } else {
+      // A stored [k, m]: each k step adds A's row p, scaled by op(B)[p, j], into column j of C.
+      outer(sk, ws, n, m, k, b, bOff, transB ? ldb : 1, transB ? 1 : ldb, a, aOff, lda, alpha, beta, c, cOff,
+          ldc, 1);
+    }
+  }
+
+  /** C [m, n] with m ≤ SKINNY_MAX and n larger: B is the big operand, streamed once. */
+  private static void skinnyRows(VectorSpecies<Float> species, boolean transA, boolean transB, int m, int n,
+      int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c,
+      int cOff, int ldc) {
+    SkinnyKernel sk = SkinnyKernels.of(species);
+    Workspace ws = WORKSPACE.get();
+    if (transB) {
+      // B stored [n, k]: column j of C is dot products of B's row j with the m rows of op(A).
+      float[] small = a;
+      int smallOff = aOff;
+      int ldSmall = lda;
+      if (transA) {
+        small = ws.small(m * k);
+        transpose(a, aOff, lda, k, m, small);
+        smallOff = 0;
+        ldSmall = k;
+      }
+      sk.dot(n, m, k, b, bOff, ldb, small, smallOff, ldSmall, alpha, beta, c, cOff, 1, ldc,
+          ws.lanes(8 * sk.lanes()));
+    } else {
+      // B stored [k, n]: each k step adds B's row p, scaled by op(A)[i, p], into row i of C.
+      outer(sk, ws, m, n, k, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, ldb, alpha, beta, c, cOff,
+          1, ldc);
+    }
+  }
+
+  /** out [cols, rows] = the transpose of src [rows, cols] at srcOff (rows ld apart); out packed. */
+  private static void transpose(float[] src, int srcOff, int ld, int rows, int cols, float[] out) {
+    for (int p = 0; p < rows; p++) {
+      int s = srcOff + p * ld;
+      for (int j = 0; j < cols; j++) {
+        out[j * rows + p] = src[s + j];
+      }
+    }
+  }
+
+  /**
+   * The outer-product path: for s < smalls and r < bigs, {@code C[cOff + r·cBig + s·cSmall] = alpha·Σ_p
+   * small(s, p)·big[bigOff + p·ldBig + r] + beta·C}, small(s, p) at {@code small[smallOff + s·sStride +
+   * p·pStride]}. Σ is one fused multiply-add chain in p order, carried through the accumulator buffer across k
+   * blocks, so blocking does not change it.
+   */
+  private static void outer(SkinnyKernel sk, Workspace ws, int smalls, int bigs, int k, float[] small,
+      int smallOff, int sStride, int pStride, float[] big, int bigOff, int ldBig, float alpha, float beta,
+      float[] c, int cOff, int cBig, int cSmall) {
+    float[] acc = ws.acc(smalls * Math.min(OUTER_COLS, bigs));
+    float[] aw = ws.aWide(OUTER_K * smalls * sk.lanes());
+    for (int jb = 0; jb < bigs; jb += OUTER_COLS) {
+      int nb = Math.min(OUTER_COLS, bigs - jb);
+      Arrays.fill(acc, 0, smalls * nb, 0f);
+      for (int pc = 0; pc < k; pc += OUTER_K) {
+        int kc = Math.min(OUTER_K, k - pc);
+        sk.expand(small, smallOff + pc * pStride, sStride, pStride, smalls, kc, aw);
+        sk.outer(smalls, nb, kc, aw, big, bigOff + pc * ldBig + jb, ldBig, acc, nb);
+      }
+      for (int s = 0; s < smalls; s++) {
+        for (int r = 0; r < nb; r++) {
+          int ci = cOff + (jb + r) * cBig + s * cSmall;
+          float sum = acc[s * nb + r];
+          c[ci] = beta == 0f ? alpha * sum : alpha * sum + beta * c[ci];
         }
       }
     }
@@ -246,6 +378,30 @@ public final class VectorGemm {
     private float[] aWide = new float[0];
     private float[] bPack = new float[0];
     private float[] tile = new float[0];
+    private float[] small = new float[0];
+    private float[] acc = new float[0];
+    private float[] lanes = new float[0];
+
+    float[] small(int size) {
+      if (small.length < size) {
+        small = new float[size];
+      }
+      return small;
+    }
+
+    float[] acc(int size) {
+      if (acc.length < size) {
+        acc = new float[size];
+      }
+      return acc;
+    }
+
+    float[] lanes(int size) {
+      if (lanes.length < size) {
+        lanes = new float[size];
+      }
+      return lanes;
+    }
 
     float[] aStrip(int size) {
       if (aStrip.length < size) {

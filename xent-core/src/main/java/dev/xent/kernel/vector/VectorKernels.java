@@ -76,6 +76,11 @@ public final class VectorKernels implements KernelProvider {
     gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
+  @Override
+  public int gemmSkinnyMax() {
+    return gemmVectorized ? VectorGemm.SKINNY_MAX : 0;
+  }
+
   /** The matrix product: {@link VectorGemm} at this provider's width, the scalar loops for a width it lacks. */
   private void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {

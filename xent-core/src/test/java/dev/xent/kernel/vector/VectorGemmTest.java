@@ -254,20 +254,23 @@ class VectorGemmTest {
   }
 
   /**
-   * Splitting C's rows into blocks (as the threaded facade does) gives the same bits as one call: here into
-   * halves, 16-row chunks, and uneven blocks that put rows at every position of the 6-row tile.
+   * Splitting C's rows into blocks that keep the whole call's path (as the threaded facade does) gives the same
+   * bits as one call: here into halves, chunks and uneven blocks that put rows at every position of the 6-row
+   * tile; with more than {@link VectorGemm#SKINNY_MAX} columns every block is taller than that, so that it stays
+   * on the packed path.
    */
   @ParameterizedTest(name = "{0} transA={1} transB={2}")
   @MethodSource("speciesAndTransposes")
   void rowSplitsGiveIdenticalBits(VectorSpecies<Float> species, boolean transA, boolean transB) {
     SplittableRandom rnd = new SplittableRandom(15);
     boolean big = species != FloatVector.SPECIES_512;
-    int[][] shapes = big ? new int[][] {{128, 100, 784}, {37, 33, 257}, {150, 17, 9}} : new int[][] {{37, 33, 257}};
+    int[][] shapes = big ? new int[][] {{128, 100, 784}, {37, 33, 257}, {150, 17, 9}, {150, 10, 300}}
+        : new int[][] {{37, 33, 257}, {37, 10, 100}};
     for (int[] s : shapes) {
       for (float[] ab : new float[][] {{1f, 0f}, {0.5f, 2f}}) {
         Case cs = new Case(rnd, transA, transB, s[0], s[1], s[2], ab[0], ab[1], false, 1f);
         float[] whole = cs.run(species);
-        for (int[] cuts : splits(cs.m)) {
+        for (int[] cuts : splits(cs.m, cs.n <= VectorGemm.SKINNY_MAX ? 1 : VectorGemm.SKINNY_MAX + 1)) {
           float[] parts = cs.c.clone();
           for (int q = 0; q + 1 < cuts.length; q++) {
             cs.runRows(species, parts, cuts[q], cuts[q + 1]);
@@ -278,22 +281,114 @@ class VectorGemmTest {
     }
   }
 
-  private static List<int[]> splits(int m) {
+  /** Cuts of [0, m) into halves, 16-row chunks and uneven steps of 1..7 rows, each block at least minRows tall. */
+  private static List<int[]> splits(int m, int minRows) {
     List<int[]> out = new ArrayList<>();
     out.add(new int[] {0, m / 2, m});
-    int chunks = (m + 15) / 16;
-    int[] sixteen = new int[chunks + 1];
-    for (int q = 0; q <= chunks; q++) {
-      sixteen[q] = Math.min(m, q * 16);
+    List<Integer> chunks = new ArrayList<>(List.of(0));
+    for (int at = 0; at < m; ) {
+      at = Math.min(m, at + Math.max(16, minRows));
+      chunks.add(at);
     }
-    out.add(sixteen);
+    out.add(merged(chunks, minRows));
     List<Integer> uneven = new ArrayList<>(List.of(0));
     for (int step = 1, at = 0; at < m; step = step % 7 + 1) {
-      at = Math.min(m, at + step);
+      at = Math.min(m, at + minRows - 1 + step);
       uneven.add(at);
     }
-    out.add(uneven.stream().mapToInt(Integer::intValue).toArray());
-    return out;
+    out.add(merged(uneven, minRows));
+    return out.stream().filter(c -> blocksAtLeast(c, minRows)).toList();
+  }
+
+  /** The cuts with a last block shorter than minRows merged into the one before it. */
+  private static int[] merged(List<Integer> cuts, int minRows) {
+    List<Integer> c = new ArrayList<>(cuts);
+    if (c.size() > 2 && c.get(c.size() - 1) - c.get(c.size() - 2) < minRows) {
+      c.remove(c.size() - 2);
+    }
+    return c.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean blocksAtLeast(int[] cuts, int minRows) {
+    for (int q = 0; q + 1 < cuts.length; q++) {
+      if (cuts[q + 1] - cuts[q] < minRows) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The short sides the skinny paths must handle: around the 4-row blocks, the usual 10 classes, the limit. */
+  private static final int[] SKINNY = {1, 2, 9, 10, 16, 17};
+
+  /**
+   * Skinny products, C with few rows or few columns, all four transposes: against the double reference with the
+   * error bound of {@link #assertClose}, with long k (not a multiple of the vector width, past the 64-step
+   * broadcast blocks) and a long side past the 512-column blocks, offsets and padded leading dimensions, and
+   * three alpha/beta pairs.
+   */
+  @ParameterizedTest(name = "{0} transA={1} transB={2}")
+  @MethodSource("speciesAndTransposes")
+  void skinnyProductsMatchDoubleReference(VectorSpecies<Float> species, boolean transA, boolean transB) {
+    SplittableRandom rnd = new SplittableRandom(16);
+    boolean emulated = species == FloatVector.SPECIES_512;
+    int big = emulated ? 70 : 600;
+    int k = emulated ? 133 : 1001;
+    float[][] alphaBeta = {{1f, 0f}, {0.5f, 2f}, {-1.5f, 1f}};
+    int t = 0;
+    for (int s : SKINNY) {
+      for (int[] shape : new int[][] {{s, big, k}, {big, s, k}, {s, s, k}, {big, s, 3}}) {
+        float[] ab = alphaBeta[t++ % alphaBeta.length];
+        Case cs = new Case(rnd, transA, transB, shape[0], shape[1], shape[2], ab[0], ab[1], false, 1f);
+        assertClose(cs, cs.run(species));
+      }
+    }
+  }
+
+  /** beta = 0 on the skinny paths: C's NaNs are never read. */
+  @ParameterizedTest(name = "{0} transA={1} transB={2}")
+  @MethodSource("speciesAndTransposes")
+  void skinnyBetaZeroIgnoresNaNInC(VectorSpecies<Float> species, boolean transA, boolean transB) {
+    SplittableRandom rnd = new SplittableRandom(17);
+    for (int s : SKINNY) {
+      for (int[] shape : new int[][] {{s, 77, 300}, {77, s, 300}}) {
+        Case cs = new Case(rnd, transA, transB, shape[0], shape[1], shape[2], 0.5f, 0f, false, Float.NaN);
+        float[] got = cs.run(species);
+        assertClose(cs, got);
+        for (int i = 0; i < cs.m; i++) {
+          for (int j = 0; j < cs.n; j++) {
+            assertThat(got[cs.cOff + i * cs.ldc + j]).as("%s C[%d,%d]", cs, i, j).isFinite();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * With few rows, splitting C's columns into blocks wider than {@link VectorGemm#SKINNY_MAX} (as the threaded
+   * facade does) gives the same bits as one call.
+   */
+  @ParameterizedTest(name = "{0} transA={1} transB={2}")
+  @MethodSource("speciesAndTransposes")
+  void skinnyColumnSplitsGiveIdenticalBits(VectorSpecies<Float> species, boolean transA, boolean transB) {
+    SplittableRandom rnd = new SplittableRandom(18);
+    int n = species == FloatVector.SPECIES_512 ? 60 : 700;
+    for (int m : new int[] {1, 10, 16}) {
+      for (float[] ab : new float[][] {{1f, 0f}, {0.5f, 2f}}) {
+        Case cs = new Case(rnd, transA, transB, m, n, 301, ab[0], ab[1], false, 1f);
+        float[] whole = cs.run(species);
+        for (int[] cuts : splits(n, VectorGemm.SKINNY_MAX + 1)) {
+          float[] parts = cs.c.clone();
+          for (int q = 0; q + 1 < cuts.length; q++) {
+            int from = cuts[q];
+            int to = cuts[q + 1];
+            VectorGemm.sgemm(species, transA, transB, m, to - from, cs.k, cs.alpha, cs.a, cs.aOff, cs.lda, cs.b,
+                transB ? cs.bOff + from * cs.ldb : cs.bOff + from, cs.ldb, cs.beta, parts, cs.cOff + from, cs.ldc);
+          }
+          assertThat(parts).as("%s split at %s", cs, Arrays.toString(cuts)).containsExactly(whole);
+        }
+      }
+    }
   }
 
   @Test
