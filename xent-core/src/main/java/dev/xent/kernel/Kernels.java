@@ -86,12 +86,11 @@ public final class Kernels {
     checkSpan("C", c.length, cOff, m, n, ldc);
     int skinny = Holder.IMPL.gemmSkinnyMax();
     if (m <= skinny && n > skinny) {
-      // Few rows: split the long side, in blocks wider than the skinny limit so each keeps the skinny-rows path;
-      // 64 columns at least keep a task's share of the streamed operand worth a dispatch.
+      // Few rows: split the long side, in blocks wider than the skinny limit so each keeps the skinny-rows path.
       KernelJobs.GemmColumns job = JOBS.get().gemmColumns;
       job.set(Holder.IMPL, transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       try {
-        parallel.forRange(n, Math.max(64, skinny + 1), job);
+        parallel.forRange(n, Math.max(skinny + 1, minSkinnyChunk(m, k)), job);
       } finally {
         job.clear();
       }
@@ -102,10 +101,20 @@ public final class Kernels {
     try {
       // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile, and with a skinny
       // path for few columns, chunks taller than its limit keep wide products on the packed path.
-      parallel.forRange(m, n <= skinny ? 64 : Math.max(16, skinny + 1), job);
+      parallel.forRange(m, n <= skinny ? minSkinnyChunk(n, k) : Math.max(16, skinny + 1), job);
     } finally {
       job.clear();
     }
+  }
+
+  /**
+   * Long-side lines per task of a skinny product with the given short side and k: at least 2^18 multiply-adds
+   * (about 10 µs), so a task outweighs its dispatch (tens of µs when a worker must be woken); the MLP's
+   * 128 x 10 output layer (164K multiply-adds) then runs on one thread, where two took 5-9x longer.
+   */
+  private static int minSkinnyChunk(int shortSide, int k) {
+    long perLine = Math.max(1L, (long) shortSide * k);
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(16, (1L << 18) / perLine));
   }
 
   /** See {@link KernelProvider#softmaxXentSparse}; rows [0, rows) split over the kernel threads. */

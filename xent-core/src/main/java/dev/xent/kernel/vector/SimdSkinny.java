@@ -221,79 +221,62 @@ final class SimdSkinny implements SkinnyKernel {
 
   @Override
   public void expand(float[] small, int smallOff, int sStride, int pStride, int smalls, int kc, float[] aw) {
-    for (int p = 0; p < kc; p++) {
-      int src = smallOff + p * pStride;
-      int dst = p * smalls * L;
-      for (int s = 0; s < smalls; s++) {
-        FloatVector.broadcast(S, small[src + s * sStride]).intoArray(aw, dst + s * L);
+    for (int s = 0; s < smalls; s++) {
+      int src = smallOff + s * sStride;
+      int dst = s * kc * L;
+      for (int p = 0; p < kc; p++) {
+        FloatVector.broadcast(S, small[src + p * pStride]).intoArray(aw, dst + p * L);
       }
     }
   }
 
   @Override
-  public void outer(int smalls, int cols, int kc, float[] aw, float[] big, int bigOff, int ldBig, float[] acc,
-      int ldAcc) {
-    int stride = smalls * L;
-    int j = 0;
-    for (; j + 2 * L <= cols; j += 2 * L) {
+  public void outer(int smalls, int strips, int kc, float[] aw, float[] block, float[] acc, int ldAcc) {
+    for (int st = 0; st < strips; st++) {
+      int bo = st * kc * 2 * L;
+      int j = st * 2 * L;
       int s = 0;
       for (; s + 4 <= smalls; s += 4) {
-        outer4x2(s, j, kc, stride, aw, big, bigOff, ldBig, acc, ldAcc);
+        outer4(s, j, kc, aw, block, bo, acc, ldAcc);
       }
       for (; s < smalls; s++) {
-        outer1x2(s, j, kc, stride, aw, big, bigOff, ldBig, acc, ldAcc);
-      }
-    }
-    for (; j + L <= cols; j += L) {
-      int s = 0;
-      for (; s + 4 <= smalls; s += 4) {
-        outer4x1(s, j, kc, stride, aw, big, bigOff, ldBig, acc, ldAcc);
-      }
-      for (; s < smalls; s++) {
-        outer1x1(s, j, kc, stride, aw, big, bigOff, ldBig, acc, ldAcc);
-      }
-    }
-    for (; j < cols; j++) {
-      for (int s = 0; s < smalls; s++) {
-        int ai = s * ldAcc + j;
-        float v = acc[ai];
-        for (int p = 0; p < kc; p++) {
-          v = Math.fma(aw[p * stride + s * L], big[bigOff + p * ldBig + j], v);
-        }
-        acc[ai] = v;
+        outer1(s, j, kc, aw, block, bo, acc, ldAcc);
       }
     }
   }
 
-  private static void outer4x2(int s, int j, int kc, int stride, float[] aw, float[] big, int bigOff,
-      int ldBig, float[] acc, int ldAcc) {
+  // Indices are linear in p with constant scales (2L, L), as in the packed micro-kernels.
+  private static void outer4(int s, int j, int kc, float[] aw, float[] block, int bo, float[] acc, int ldAcc) {
     int c0o = (s + 0) * ldAcc + j;
+    int w0o = (s + 0) * kc * L;
     FloatVector c00 = FloatVector.fromArray(S, acc, c0o + 0 * L);
     FloatVector c01 = FloatVector.fromArray(S, acc, c0o + 1 * L);
     int c1o = (s + 1) * ldAcc + j;
+    int w1o = (s + 1) * kc * L;
     FloatVector c10 = FloatVector.fromArray(S, acc, c1o + 0 * L);
     FloatVector c11 = FloatVector.fromArray(S, acc, c1o + 1 * L);
     int c2o = (s + 2) * ldAcc + j;
+    int w2o = (s + 2) * kc * L;
     FloatVector c20 = FloatVector.fromArray(S, acc, c2o + 0 * L);
     FloatVector c21 = FloatVector.fromArray(S, acc, c2o + 1 * L);
     int c3o = (s + 3) * ldAcc + j;
+    int w3o = (s + 3) * kc * L;
     FloatVector c30 = FloatVector.fromArray(S, acc, c3o + 0 * L);
     FloatVector c31 = FloatVector.fromArray(S, acc, c3o + 1 * L);
     for (int p = 0; p < kc; p++) {
-      int bi = bigOff + p * ldBig + j;
-      int ai = p * stride + s * L;
-      FloatVector x0 = FloatVector.fromArray(S, big, bi + 0 * L);
-      FloatVector x1 = FloatVector.fromArray(S, big, bi + 1 * L);
-      FloatVector w0 = FloatVector.fromArray(S, aw, ai + 0 * L);
+      int bi = bo + p * (2 * L);
+      FloatVector x0 = FloatVector.fromArray(S, block, bi + 0 * L);
+      FloatVector x1 = FloatVector.fromArray(S, block, bi + 1 * L);
+      FloatVector w0 = FloatVector.fromArray(S, aw, w0o + p * L);
       c00 = w0.fma(x0, c00);
       c01 = w0.fma(x1, c01);
-      FloatVector w1 = FloatVector.fromArray(S, aw, ai + 1 * L);
+      FloatVector w1 = FloatVector.fromArray(S, aw, w1o + p * L);
       c10 = w1.fma(x0, c10);
       c11 = w1.fma(x1, c11);
-      FloatVector w2 = FloatVector.fromArray(S, aw, ai + 2 * L);
+      FloatVector w2 = FloatVector.fromArray(S, aw, w2o + p * L);
       c20 = w2.fma(x0, c20);
       c21 = w2.fma(x1, c21);
-      FloatVector w3 = FloatVector.fromArray(S, aw, ai + 3 * L);
+      FloatVector w3 = FloatVector.fromArray(S, aw, w3o + p * L);
       c30 = w3.fma(x0, c30);
       c31 = w3.fma(x1, c31);
     }
@@ -307,64 +290,21 @@ final class SimdSkinny implements SkinnyKernel {
     c31.intoArray(acc, c3o + 1 * L);
   }
 
-  private static void outer4x1(int s, int j, int kc, int stride, float[] aw, float[] big, int bigOff,
-      int ldBig, float[] acc, int ldAcc) {
+  // Indices are linear in p with constant scales (2L, L), as in the packed micro-kernels.
+  private static void outer1(int s, int j, int kc, float[] aw, float[] block, int bo, float[] acc, int ldAcc) {
     int c0o = (s + 0) * ldAcc + j;
-    FloatVector c00 = FloatVector.fromArray(S, acc, c0o + 0 * L);
-    int c1o = (s + 1) * ldAcc + j;
-    FloatVector c10 = FloatVector.fromArray(S, acc, c1o + 0 * L);
-    int c2o = (s + 2) * ldAcc + j;
-    FloatVector c20 = FloatVector.fromArray(S, acc, c2o + 0 * L);
-    int c3o = (s + 3) * ldAcc + j;
-    FloatVector c30 = FloatVector.fromArray(S, acc, c3o + 0 * L);
-    for (int p = 0; p < kc; p++) {
-      int bi = bigOff + p * ldBig + j;
-      int ai = p * stride + s * L;
-      FloatVector x0 = FloatVector.fromArray(S, big, bi + 0 * L);
-      FloatVector w0 = FloatVector.fromArray(S, aw, ai + 0 * L);
-      c00 = w0.fma(x0, c00);
-      FloatVector w1 = FloatVector.fromArray(S, aw, ai + 1 * L);
-      c10 = w1.fma(x0, c10);
-      FloatVector w2 = FloatVector.fromArray(S, aw, ai + 2 * L);
-      c20 = w2.fma(x0, c20);
-      FloatVector w3 = FloatVector.fromArray(S, aw, ai + 3 * L);
-      c30 = w3.fma(x0, c30);
-    }
-    c00.intoArray(acc, c0o + 0 * L);
-    c10.intoArray(acc, c1o + 0 * L);
-    c20.intoArray(acc, c2o + 0 * L);
-    c30.intoArray(acc, c3o + 0 * L);
-  }
-
-  private static void outer1x2(int s, int j, int kc, int stride, float[] aw, float[] big, int bigOff,
-      int ldBig, float[] acc, int ldAcc) {
-    int c0o = (s + 0) * ldAcc + j;
+    int w0o = (s + 0) * kc * L;
     FloatVector c00 = FloatVector.fromArray(S, acc, c0o + 0 * L);
     FloatVector c01 = FloatVector.fromArray(S, acc, c0o + 1 * L);
     for (int p = 0; p < kc; p++) {
-      int bi = bigOff + p * ldBig + j;
-      int ai = p * stride + s * L;
-      FloatVector x0 = FloatVector.fromArray(S, big, bi + 0 * L);
-      FloatVector x1 = FloatVector.fromArray(S, big, bi + 1 * L);
-      FloatVector w0 = FloatVector.fromArray(S, aw, ai + 0 * L);
+      int bi = bo + p * (2 * L);
+      FloatVector x0 = FloatVector.fromArray(S, block, bi + 0 * L);
+      FloatVector x1 = FloatVector.fromArray(S, block, bi + 1 * L);
+      FloatVector w0 = FloatVector.fromArray(S, aw, w0o + p * L);
       c00 = w0.fma(x0, c00);
       c01 = w0.fma(x1, c01);
     }
     c00.intoArray(acc, c0o + 0 * L);
     c01.intoArray(acc, c0o + 1 * L);
-  }
-
-  private static void outer1x1(int s, int j, int kc, int stride, float[] aw, float[] big, int bigOff,
-      int ldBig, float[] acc, int ldAcc) {
-    int c0o = (s + 0) * ldAcc + j;
-    FloatVector c00 = FloatVector.fromArray(S, acc, c0o + 0 * L);
-    for (int p = 0; p < kc; p++) {
-      int bi = bigOff + p * ldBig + j;
-      int ai = p * stride + s * L;
-      FloatVector x0 = FloatVector.fromArray(S, big, bi + 0 * L);
-      FloatVector w0 = FloatVector.fromArray(S, aw, ai + 0 * L);
-      c00 = w0.fma(x0, c00);
-    }
-    c00.intoArray(acc, c0o + 0 * L);
   }
 }

@@ -22,15 +22,15 @@ interface SkinnyKernel {
 
   /**
    * Writes the small operand's values for k steps [0, kc) as whole vectors: value (s, p), read at
-   * {@code small[smallOff + s·sStride + p·pStride]}, fills {@code aw[(p·smalls + s)·L, +L)}.
+   * {@code small[smallOff + s·sStride + p·pStride]}, fills {@code aw[(s·kc + p)·L, +L)}.
    */
   void expand(float[] small, int smallOff, int sStride, int pStride, int smalls, int kc, float[] aw);
 
   /**
    * Continues each accumulator's fused multiply-add chain over kc steps, in p order: for s in [0, smalls) and
-   * j in [0, cols), {@code acc[s·ldAcc + j] = fma(aw[(p·smalls + s)·L], big[bigOff + p·ldBig + j], acc[s·ldAcc + j])}
-   * for p = 0, 1, ..., kc - 1.
+   * column j in [0, strips·2L), {@code acc[s·ldAcc + j] = fma(aw[(s·kc + p)·L], B(p, j), acc[s·ldAcc + j])} for
+   * p = 0, 1, ..., kc - 1, where the block holds B in strips of 2L columns, strip t at {@code t·kc·2L}, [kc, 2L]
+   * row-major (as {@link VectorGemm#packB} lays it out with nr = 2L).
    */
-  void outer(int smalls, int cols, int kc, float[] aw, float[] big, int bigOff, int ldBig, float[] acc,
-      int ldAcc);
+  void outer(int smalls, int strips, int kc, float[] aw, float[] block, float[] acc, int ldAcc);
 }

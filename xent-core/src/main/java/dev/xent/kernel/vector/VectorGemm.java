@@ -48,26 +48,25 @@ public final class VectorGemm {
   static final int B_BLOCK_FLOATS = 65536;
 
   /**
-   * The widest short side that takes a skinny path. Measured single-threaded at 256 bits against the packed
-   * path (see docs/performance notes in the commit): at 10 columns the skinny paths ran 3-10x faster on the
-   * MLP output layer and the softmax-regression products; at 16 the packed 6 x 16 tile is full and the two were
-   * close; past 16 the packed path wins.
+   * The widest short side that takes a skinny path: the packed path's 6 x 16 tile (at 256 bits) wastes columns
+   * below 16 and repacks the big operand on every call. Measured at 10 (the class count of both products of
+   * softmax regression on Fashion-MNIST and the MLP's output layer; single-threaded, 256 bits, loaded machine):
+   * 3-7x faster than the packed path. The limit 16 itself was not swept.
    */
   public static final int SKINNY_MAX = 16;
 
   /**
-   * k steps per broadcast block of the outer-product path: 64 steps x at most 16 short rows x 8 lanes = 32 KiB at
-   * 256 bits (10 rows: 20 KiB), so the broadcast values stay in L1 while a column strip of the big operand
-   * streams past them.
+   * k steps per block of the outer-product path: 32 steps x at most 16 short rows x 8 lanes = 16 KiB of broadcast
+   * values at 256 bits (10 rows: 10 KiB) stay in L1 while the block's packed rows (32 x 1024 floats = 128 KiB)
+   * stay in L2.
    */
-  static final int OUTER_K = 64;
+  static final int OUTER_K = 32;
 
   /**
-   * Long-side columns per block of the outer-product path: the block's accumulators (at most 16 x 512 floats =
-   * 32 KiB) stay in cache across its k steps, and a 64 x 512 block of the big operand (128 KiB) stays in L2 while
-   * the short rows pass over it.
+   * Long-side columns per block of the outer-product path: a whole 784-wide feature row in one block, the block's
+   * accumulators (at most 16 x 1024 floats = 64 KiB) in L2 across its k steps.
    */
-  static final int OUTER_COLS = 512;
+  static final int OUTER_COLS = 1024;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -222,20 +221,28 @@ public final class VectorGemm {
   private static void outer(SkinnyKernel sk, Workspace ws, int smalls, int bigs, int k, float[] small,
       int smallOff, int sStride, int pStride, float[] big, int bigOff, int ldBig, float alpha, float beta,
       float[] c, int cOff, int cBig, int cSmall) {
-    float[] acc = ws.acc(smalls * Math.min(OUTER_COLS, bigs));
+    int nr = 2 * sk.lanes();
+    int ldAcc = roundUp(Math.min(OUTER_COLS, bigs), nr);
+    float[] acc = ws.acc(smalls * ldAcc);
     float[] aw = ws.aWide(OUTER_K * smalls * sk.lanes());
+    float[] block = ws.bPack(OUTER_K * ldAcc);
     for (int jb = 0; jb < bigs; jb += OUTER_COLS) {
       int nb = Math.min(OUTER_COLS, bigs - jb);
-      Arrays.fill(acc, 0, smalls * nb, 0f);
+      int strips = (nb + nr - 1) / nr;
+      Arrays.fill(acc, 0, smalls * ldAcc, 0f);
       for (int pc = 0; pc < k; pc += OUTER_K) {
         int kc = Math.min(OUTER_K, k - pc);
         sk.expand(small, smallOff + pc * pStride, sStride, pStride, smalls, kc, aw);
-        sk.outer(smalls, nb, kc, aw, big, bigOff + pc * ldBig + jb, ldBig, acc, nb);
+        // Pack the block into zero-padded strips of 2L columns, reading the big operand row after row (at memory
+        // speed, where the kernel's column strips would touch kc rows at once) and giving the kernel indices
+        // with constant strides.
+        packB(big, bigOff, ldBig, pc, kc, jb, nb, nr, block);
+        sk.outer(smalls, strips, kc, aw, block, acc, ldAcc);
       }
       for (int s = 0; s < smalls; s++) {
         for (int r = 0; r < nb; r++) {
           int ci = cOff + (jb + r) * cBig + s * cSmall;
-          float sum = acc[s * nb + r];
+          float sum = acc[s * ldAcc + r];
           c[ci] = beta == 0f ? alpha * sum : alpha * sum + beta * c[ci];
         }
       }
