@@ -15,7 +15,7 @@ interface SkinnyKernel {
    * the lanes summed in lane order, then the last k mod L steps chained on in p order: the same operations
    * whichever block an element falls in.
    *
-   * @param lanesBuf at least 8·lanes floats of scratch
+   * @param lanesBuf at least 10·lanes floats of scratch
    */
   void dot(int bigs, int smalls, int k, float[] big, int bigOff, int ldBig, float[] small, int smallOff,
       int ldSmall, float alpha, float beta, float[] c, int cOff, int cBig, int cSmall, float[] lanesBuf);

@@ -168,7 +168,7 @@ public final class VectorGemm {
         ldSmall = k;
       }
       sk.dot(m, n, k, a, aOff, lda, small, smallOff, ldSmall, alpha, beta, c, cOff, ldc, 1,
-          ws.lanes(8 * sk.lanes()));
+          ws.lanes(10 * sk.lanes()));
     } else {
       // A stored [k, m]: each k step adds A's row p, scaled by op(B)[p, j], into column j of C.
       outer(sk, ws, n, m, k, b, bOff, transB ? ldb : 1, transB ? 1 : ldb, a, aOff, lda, alpha, beta, c, cOff,
@@ -194,7 +194,7 @@ public final class VectorGemm {
         ldSmall = k;
       }
       sk.dot(n, m, k, b, bOff, ldb, small, smallOff, ldSmall, alpha, beta, c, cOff, 1, ldc,
-          ws.lanes(8 * sk.lanes()));
+          ws.lanes(10 * sk.lanes()));
     } else {
       // B stored [k, n]: each k step adds B's row p, scaled by op(A)[i, p], into row i of C.
       outer(sk, ws, m, n, k, a, aOff, transA ? 1 : lda, transA ? lda : 1, b, bOff, ldb, alpha, beta, c, cOff,
