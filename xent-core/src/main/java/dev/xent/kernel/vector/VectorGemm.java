@@ -49,9 +49,10 @@ public final class VectorGemm {
 
   /**
    * The widest short side that takes a skinny path: the packed path's 6 x 16 tile (at 256 bits) wastes columns
-   * below 16 and repacks the big operand on every call. Measured at 10 (the class count of both products of
-   * softmax regression on Fashion-MNIST and the MLP's output layer; single-threaded, 256 bits, loaded machine):
-   * 3-7x faster than the packed path. The limit 16 itself was not swept.
+   * below 16 and repacks the big operand on every call. Measured at 10 classes, one thread, 256 bits, shared
+   * machine (ms per call, packed then skinny): logits X[60000,784]·Wᵀ 258 → 47, W·Xᵀ 91 → 45, gradient Gᵀ·X
+   * with k = 60000 105 → 60, MLP output H[128,128]·W3ᵀ 0.046 → 0.016, dW3 = dYᵀ·H 0.019 → 0.017. The limit 16
+   * itself was not swept.
    */
   public static final int SKINNY_MAX = 16;
 
