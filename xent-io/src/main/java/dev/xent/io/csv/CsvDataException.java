@@ -4,10 +4,11 @@ import java.nio.file.Path;
 
 /**
  * A CSV file cannot be used as asked: a value that does not fit its column, a target that cannot train a
- * classifier, a malformed row. The message names the file, the line (1-based, as an editor shows it) and the
+ * classifier, a malformed row. An {@link IllegalArgumentException}, so the command line reports it as a user
+ * error (the message, no stack trace). The message names the file, the line (1-based, as an editor shows it) and the
  * column where there is one, and says what to do.
  */
-public final class CsvDataException extends RuntimeException {
+public final class CsvDataException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
