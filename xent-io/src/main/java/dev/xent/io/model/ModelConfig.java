@@ -40,33 +40,37 @@ public record ModelConfig(
   }
 
   /**
-   * A multilayer perceptron: {@code inputDim -> hidden[0] -> ... -> outputClasses}, dense layers with the same
-   * activation after every hidden layer and none after the last (it emits logits).
+   * The network: a summary of the multilayer perceptron ({@code inputDim -> hidden[0] -> ... -> outputClasses},
+   * the same activation after every hidden layer, none after the last, which emits logits) and the exact list of
+   * layers, in order. Parameters are named by position in that list, as PyTorch names an {@code nn.Sequential}:
+   * the dense layer at position i owns {@code layers.i.weight} [out, in] and {@code layers.i.bias} [out].
    *
    * @param type always {@code "mlp"} (an empty {@code hidden} list is softmax regression)
    * @param inputDim the number of input features
    * @param hidden the hidden layer widths, input side first; empty for softmax regression
-   * @param activation the hidden activation, e.g. {@code "relu"}
+   * @param activation the hidden activation, e.g. {@code "relu"}, or {@code "none"} without hidden layers
    * @param dropout the dropout rate after each hidden activation during training (0 = none)
    * @param outputClasses the number of classes (logits)
+   * @param layers every layer in order: {@code dense}, {@code relu}, {@code tanh}, {@code sigmoid}, {@code gelu},
+   *     {@code dropout}
    */
-  public record Architecture(
-      String type, int inputDim, List<Integer> hidden, String activation, double dropout, int outputClasses) {
+  public record Architecture(String type, int inputDim, List<Integer> hidden, String activation, double dropout,
+      int outputClasses, List<Layer> layers) {
     public Architecture {
       hidden = hidden == null ? List.of() : List.copyOf(hidden);
-    }
-
-    /** The layer widths from input to output, e.g. {@code [784, 256, 128, 10]}. */
-    public int[] layerSizes() {
-      int[] s = new int[hidden.size() + 2];
-      s[0] = inputDim;
-      for (int i = 0; i < hidden.size(); i++) {
-        s[i + 1] = hidden.get(i);
-      }
-      s[s.length - 1] = outputClasses;
-      return s;
+      layers = layers == null ? List.of() : List.copyOf(layers);
     }
   }
+
+  /**
+   * One layer of the network.
+   *
+   * @param type {@code dense}, {@code relu}, {@code tanh}, {@code sigmoid}, {@code gelu} or {@code dropout}
+   * @param inputSize features in
+   * @param outputSize features out (differs from {@code inputSize} for dense layers only)
+   * @param rate the dropout rate for dropout layers, 0 otherwise
+   */
+  public record Layer(String type, int inputSize, int outputSize, double rate) {}
 
   /**
    * The training loss.

@@ -33,8 +33,9 @@ import java.util.UUID;
  * Saves and loads model directories: {@code config.json} ({@link ModelConfig}) and {@code model.safetensors}.
  *
  * <p>Weights follow PyTorch's {@code nn.Linear}: {@code layers.{i}.weight} is {@code [out, in]} and
- * {@code layers.{i}.bias} is {@code [out]}, float32, for the i-th dense layer counted from the input. A PyTorch
- * user loads them into an equivalent {@code nn.Sequential} (see {@code docs/model-format.md}).
+ * {@code layers.{i}.bias} is {@code [out]}, float32, where i is the dense layer's position in the layer list
+ * (activations and dropout count, as in {@code nn.Sequential}). A PyTorch user loads them into an equivalent
+ * {@code nn.Sequential} (see {@code docs/model-format.md}).
  *
  * <p>Saving is atomic: everything is written into a temporary sibling directory, each file and the directory
  * are forced to disk, and only then is the directory renamed into place; an existing model is replaced only
@@ -130,7 +131,7 @@ public final class ModelStore {
       throw new DataFormatException(file, "unreadable config: " + e.getOriginalMessage(), "The model directory is damaged");
     }
     ModelConfig.Architecture a = c.architecture();
-    if (a == null || a.inputDim() < 1 || a.outputClasses() < 2 || c.classNames() == null) {
+    if (a == null || a.inputDim() < 1 || a.outputClasses() < 1 || a.layers().isEmpty() || c.classNames() == null) {
       throw new DataFormatException(file, "architecture or class_names missing or invalid", "The model directory is damaged");
     }
     if (c.classNames().size() != a.outputClasses()) {
@@ -145,32 +146,48 @@ public final class ModelStore {
     return c;
   }
 
-  /** Checks that {@code weights} hold exactly the tensors of the architecture, with the right shapes. */
+  /** Checks that {@code weights} hold exactly the tensors of the architecture's dense layers, with the right shapes. */
   static void checkWeights(Path file, ModelConfig config, Map<String, Tensor> weights) {
-    int[] sizes = config.architecture().layerSizes();
+    List<ModelConfig.Layer> layers = config.architecture().layers();
     Map<String, long[]> expected = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < sizes.length; i++) {
-      expected.put(weightName(i), new long[] {sizes[i + 1], sizes[i]});
-      expected.put(biasName(i), new long[] {sizes[i + 1]});
+    for (int i = 0; i < layers.size(); i++) {
+      ModelConfig.Layer l = layers.get(i);
+      if (l.type().equals("dense")) {
+        expected.put(weightName(i), new long[] {l.outputSize(), l.inputSize()});
+        expected.put(biasName(i), new long[] {l.outputSize()});
+      }
     }
+    String arch = describe(layers);
     for (Map.Entry<String, long[]> e : expected.entrySet()) {
       Tensor t = weights.get(e.getKey());
       if (t == null) {
-        throw new DataFormatException(file, "no tensor '" + e.getKey() + "' for the architecture "
-            + Arrays.toString(sizes) + " in config.json", "config.json and model.safetensors do not belong together");
+        throw new DataFormatException(file, "no tensor '" + e.getKey() + "' for the layers " + arch
+            + " in config.json", "config.json and model.safetensors do not belong together");
       }
       if (!Arrays.equals(t.shape(), e.getValue())) {
         throw new DataFormatException(file, "tensor '" + e.getKey() + "' has shape " + Arrays.toString(t.shape())
-            + " but the architecture " + Arrays.toString(sizes) + " in config.json needs "
-            + Arrays.toString(e.getValue()), "config.json and model.safetensors do not belong together");
+            + " but the layers " + arch + " in config.json need " + Arrays.toString(e.getValue()),
+            "config.json and model.safetensors do not belong together");
       }
     }
     for (String name : weights.keySet()) {
       if (!expected.containsKey(name)) {
-        throw new DataFormatException(file, "unexpected tensor '" + name + "' for the architecture "
-            + Arrays.toString(sizes), "config.json and model.safetensors do not belong together");
+        throw new DataFormatException(file, "unexpected tensor '" + name + "' for the layers " + arch,
+            "config.json and model.safetensors do not belong together");
       }
     }
+  }
+
+  private static String describe(List<ModelConfig.Layer> layers) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < layers.size(); i++) {
+      ModelConfig.Layer l = layers.get(i);
+      sb.append(i == 0 ? "" : ", ").append(i).append(':').append(l.type());
+      if (l.type().equals("dense")) {
+        sb.append(' ').append(l.inputSize()).append("->").append(l.outputSize());
+      }
+    }
+    return sb.append(']').toString();
   }
 
   void write(Path dir, ModelConfig config, Map<String, Tensor> weights, Map<String, byte[]> extraFiles) {

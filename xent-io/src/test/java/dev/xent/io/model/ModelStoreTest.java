@@ -27,8 +27,8 @@ class ModelStoreTest {
     Map<String, Tensor> w = new TreeMap<>();
     w.put("layers.0.weight", Tensor.ofFloats(seq(6, offset), 2, 3));
     w.put("layers.0.bias", Tensor.ofFloats(seq(2, offset), 2));
-    w.put("layers.1.weight", Tensor.ofFloats(seq(4, offset), 2, 2));
-    w.put("layers.1.bias", Tensor.ofFloats(seq(2, offset), 2));
+    w.put("layers.2.weight", Tensor.ofFloats(seq(4, offset), 2, 2));
+    w.put("layers.2.bias", Tensor.ofFloats(seq(2, offset), 2));
     return w;
   }
 
@@ -42,7 +42,9 @@ class ModelStoreTest {
 
   private static ModelConfig config(int formatVersion) {
     return new ModelConfig(formatVersion, "xent", "0.1.0-test",
-        new ModelConfig.Architecture("mlp", 3, List.of(2), "relu", 0.25, 2),
+        new ModelConfig.Architecture("mlp", 3, List.of(2), "relu", 0.0, 2, List.of(
+            new ModelConfig.Layer("dense", 3, 2, 0), new ModelConfig.Layer("relu", 2, 2, 0),
+            new ModelConfig.Layer("dense", 2, 2, 0))),
         new ModelConfig.LossSpec("categorical", 0.1, null, null, null),
         List.of("cat", "dog"),
         new ModelConfig.InputSchema("csv", List.of("a", "b", "c"), "label"),
@@ -59,7 +61,6 @@ class ModelStoreTest {
     ModelConfig c = m.config();
     assertThat(c.formatVersion()).isEqualTo(1);
     assertThat(c.architecture()).isEqualTo(config(1).architecture());
-    assertThat(c.architecture().layerSizes()).containsExactly(3, 2, 2);
     assertThat(c.classNames()).containsExactly("cat", "dog");
     assertThat(c.input()).isEqualTo(config(1).input());
     assertThat(c.normalization().std()).containsExactly(1f, 0.5f, 4f);
@@ -68,7 +69,7 @@ class ModelStoreTest {
     assertThat(c.training()).containsEntry("optimizer", "adam").containsEntry("epochs", 3);
     assertThat(Files.readString(dir.resolve("history.json"))).isEqualTo("[]");
     String json = Files.readString(dir.resolve("config.json"));
-    assertThat(json).contains("\"format_version\" : 1", "\"input_dim\" : 3", "\"class_names\"", "\"hidden\" : [ 2 ]");
+    assertThat(json).contains("\"format_version\" : 1", "\"input_dim\" : 3", "\"type\" : \"relu\"", "\"class_names\"", "\"hidden\" : [ 2 ]");
     assertThat(Safetensors.read(dir.resolve("model.safetensors")).metadata()).containsEntry("format", "pt");
     assertThat(siblings()).containsExactly("m");
   }
@@ -78,7 +79,7 @@ class ModelStoreTest {
     Path dir = root.resolve("m");
     ModelStore.save(dir, config(1), weights(0), Map.of("stale.txt", new byte[1]));
     ModelStore.save(dir, config(1), weights(100), Map.of());
-    assertThat(ModelStore.load(dir).weights().get("layers.1.bias").toFloats()).containsExactly(100f, 101f);
+    assertThat(ModelStore.load(dir).weights().get("layers.2.bias").toFloats()).containsExactly(100f, 101f);
     assertThat(Files.exists(dir.resolve("stale.txt"))).isFalse();
     assertThat(siblings()).containsExactly("m");
   }
@@ -156,16 +157,16 @@ class ModelStoreTest {
     assertThatThrownBy(() -> ModelStore.load(dir))
         .isInstanceOf(DataFormatException.class)
         .hasMessageContaining("tensor 'layers.0.weight' has shape [3, 2]")
-        .hasMessageContaining("needs [2, 3]");
+        .hasMessageContaining("need [2, 3]");
     w = new TreeMap<>(weights(0));
-    w.remove("layers.1.bias");
+    w.remove("layers.2.bias");
     new Safetensors(new TreeMap<>(w), Map.of()).write(dir.resolve("model.safetensors"));
-    assertThatThrownBy(() -> ModelStore.load(dir)).hasMessageContaining("no tensor 'layers.1.bias'");
+    assertThatThrownBy(() -> ModelStore.load(dir)).hasMessageContaining("no tensor 'layers.2.bias'");
     w = new TreeMap<>(weights(0));
-    w.put("layers.2.bias", Tensor.ofFloats(seq(2, 0), 2));
+    w.put("layers.1.bias", Tensor.ofFloats(seq(2, 0), 2));
     Map<String, Tensor> extra = w;
     assertThatThrownBy(() -> ModelStore.save(root.resolve("x"), config(1), extra, Map.of()))
-        .hasMessageContaining("unexpected tensor 'layers.2.bias'");
+        .hasMessageContaining("unexpected tensor 'layers.1.bias'");
   }
 
   @Test
