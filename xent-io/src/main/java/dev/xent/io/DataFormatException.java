@@ -1,12 +1,13 @@
 package dev.xent.io;
 
+import dev.xent.data.UserInputException;
 import java.nio.file.Path;
 
 /**
  * A data or model file that cannot be used as it is: the message names the file, what is wrong with it and
- * what to do. The command line reports it as a user error (no stack trace).
+ * what to do. It is a {@link UserInputException}, so front ends report it as a user error (no stack trace).
  */
-public final class DataFormatException extends RuntimeException {
+public final class DataFormatException extends UserInputException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -15,7 +16,7 @@ public final class DataFormatException extends RuntimeException {
    * @param fix what the user can do about it
    */
   public DataFormatException(Path file, String problem, String fix) {
-    super(file + ": " + problem + (fix == null || fix.isEmpty() ? "" : ". " + fix));
+    super(file, file + ": " + problem + (fix == null || fix.isEmpty() ? "" : ". " + fix));
   }
 
   /** A message that already names the file and the fix. */
@@ -23,8 +24,8 @@ public final class DataFormatException extends RuntimeException {
     super(message);
   }
 
-  /** A message that already names the file and the fix, with the low-level cause attached. */
-  public DataFormatException(String message, Throwable cause) {
-    super(message, cause);
+  /** A problem in {@code file} found through {@code cause}; the message already names the file and the fix. */
+  public DataFormatException(Path file, String message, Throwable cause) {
+    super(file, message, cause);
   }
 }

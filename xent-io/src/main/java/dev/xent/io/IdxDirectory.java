@@ -74,7 +74,8 @@ public final class IdxDirectory {
     for (int c = 0; c < CLASSES; c++) {
       names.add(Integer.toString(c));
     }
-    return new LabeledFeatures(features, n, d, ids, names, dir + " (" + split.name().toLowerCase() + " split)");
+    return LabeledFeatures.withLabels(features, n, d, ids, names, "idx",
+        dir + " (" + split.name().toLowerCase(java.util.Locale.ROOT) + " split)");
   }
 
   private static Path require(Path dir, String prefix, String kind, int dims) {

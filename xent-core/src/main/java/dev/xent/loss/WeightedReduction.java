@@ -1,0 +1,63 @@
+package dev.xent.loss;
+
+import dev.xent.data.Matrix;
+import java.util.List;
+
+/**
+ * The reduction template shared by every loss, after Keras's {@code Loss.__call__}: unweighted per-sample values,
+ * then mask and weights, then one reduction. The gradient is scaled by the same weights and divisor, so it is
+ * always ∂value/∂y_pred.
+ */
+final class WeightedReduction {
+  private WeightedReduction() {}
+
+  /**
+   * @param options the reduction and the convention (what an empty mean is)
+   * @param numerics the precision results are rounded to
+   * @param loss [N] unweighted per-sample losses; ignored samples' entries are not read
+   * @param weights per-sample multipliers, divisor shares and the ignore mask
+   * @param grad [N, C] row-major ∂loss_i/∂y_pred_i, scaled in place; or null
+   * @param cols C, the columns of y_pred
+   * @param warnings non-fatal problems found while checking the input
+   */
+  static LossResult finish(LossOptions options, Numerics numerics, double[] loss, RowWeights weights, double[] grad,
+      int cols, List<String> warnings) {
+    int rows = loss.length;
+    double[] perSample = new double[rows];
+    double sum = 0;
+    double weightSum = 0;
+    int counted = 0;
+    for (int i = 0; i < rows; i++) {
+      if (!weights.counted[i]) {
+        continue;
+      }
+      perSample[i] = numerics.round(weights.multiplier[i] * loss[i]);
+      sum += perSample[i]; // fixed order, so the value does not depend on how rows were computed
+      weightSum += weights.reductionWeight[i];
+      counted++;
+    }
+    double divisor = switch (options.reduction()) {
+      case NONE, SUM -> 1.0;
+      case SUM_OVER_BATCH_SIZE -> counted; // Keras: never the weights
+      case WEIGHTED_MEAN -> weightSum;
+    };
+    double value;
+    if (divisor == 0) {
+      // Nothing to average: Keras's divide_no_nan gives 0, PyTorch's plain division 0/0 = NaN (intended upstream).
+      value = options.convention().emptyMeanIsNaN() ? Double.NaN : 0.0;
+    } else {
+      value = numerics.round(sum / divisor);
+    }
+    Matrix gradient = null;
+    if (grad != null) {
+      for (int i = 0; i < rows; i++) {
+        double scale = divisor == 0 || !weights.counted[i] ? 0.0 : weights.multiplier[i] / divisor;
+        for (int c = i * cols, end = c + cols; c < end; c++) {
+          grad[c] = scale == 0.0 ? 0.0 : numerics.round(scale * grad[c]);
+        }
+      }
+      gradient = new Matrix(grad, rows, cols);
+    }
+    return new LossResult(value, perSample, gradient, warnings);
+  }
+}
