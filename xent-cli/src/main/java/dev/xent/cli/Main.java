@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = XentVersion.class,
     description = "Categorical cross-entropy toolkit for the JVM: the loss family exact to Keras and PyTorch.",
-    subcommands = {InfoCommand.class, LossCommand.class, BenchCommand.class,
+    subcommands = {InfoCommand.class, DemoCommand.class, LossCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {

@@ -11,7 +11,6 @@ final class Heatmap {
   /** Cell size in viewBox units; the chart scales down on narrow screens. */
   private static final double CELL = 40;
   private static final double LABEL = 96;
-  private static final double TOP = 100;
 
   private Heatmap() {}
 
@@ -21,22 +20,28 @@ final class Heatmap {
    */
   static String render(String label, List<String> classes, long[][] confusion, boolean normalised) {
     int c = classes.size();
+    int longest = 1;
+    for (String name : classes) {
+      longest = Math.max(longest, shorten(name).length());
+    }
+    // Room for the rotated column labels: about 8 units per character at the tick font size.
+    double top = 30 + 8 * longest;
     int size = (int) (LABEL + CELL * c + 12);
-    int height = (int) (TOP + CELL * c + 8);
+    int height = (int) (top + CELL * c + 8);
     // A few classes make a small matrix: draw it up to 1.5x so the numbers stay legible.
     Svg svg = new Svg(size, height, (int) Math.max(size, Math.min(1.5 * size, 420)), label);
     svg.text(LABEL + CELL * c / 2, 14, "middle", "axis-title", "predicted class");
-    svg.verticalText(12, TOP + CELL * c / 2, "axis-title", "true class");
+    svg.verticalText(12, top + CELL * c / 2, "axis-title", "true class");
     for (int j = 0; j < c; j++) {
       double cx = LABEL + CELL * j + CELL / 2;
-      svg.rotatedText(cx + 4, TOP - 6, -90, "tick", shorten(classes.get(j)));
+      svg.rotatedText(cx + 4, top - 6, -90, "tick", shorten(classes.get(j)));
     }
     for (int i = 0; i < c; i++) {
       long total = 0;
       for (long v : confusion[i]) {
         total += v;
       }
-      double y = TOP + CELL * i;
+      double y = top + CELL * i;
       svg.text(LABEL - 6, y + CELL / 2 + 4, "end", "tick", shorten(classes.get(i)));
       for (int j = 0; j < c; j++) {
         long v = confusion[i][j];

@@ -103,7 +103,7 @@ public final class HtmlReport {
   }
 
   private static void data(StringBuilder h, ReportData d) {
-    h.append("<section>\n<h2>Data</h2>\n");
+    h.append("<section id=\"data\">\n<h2>Data</h2>\n");
     long total = 0;
     for (long c : d.classCounts()) {
       total += c;
@@ -139,7 +139,7 @@ public final class HtmlReport {
       ta[i] = e.trainAccuracy();
       va[i] = e.validationAccuracy();
     }
-    h.append("<section>\n<h2>Training</h2>\n<p>Loss and accuracy after each epoch. A validation curve that")
+    h.append("<section id=\"training\">\n<h2>Training</h2>\n<p>Loss and accuracy after each epoch. A validation curve that")
         .append(" turns up while training keeps falling is overfitting.</p>\n<div class=\"grid2\">\n");
     h.append("<figure>").append(LineChart.render("loss per epoch", "loss", List.of(
         new LineChart.Series("training", tl, "s1"), new LineChart.Series("validation", vl, "s2")), Double.NaN))
@@ -162,7 +162,7 @@ public final class HtmlReport {
   private static void errors(StringBuilder h, ReportData d) {
     ReportData.Evaluation ev = d.evaluation();
     List<String> names = d.classNames();
-    h.append("<section>\n<h2>Where the model is wrong</h2>\n<p>Evaluated on ").append(Html.escape(ev.split()))
+    h.append("<section id=\"errors\">\n<h2>Where the model is wrong</h2>\n<p>Evaluated on ").append(Html.escape(ev.split()))
         .append(". Rows are the true class, columns the prediction.</p>\n<div class=\"grid2\">\n");
     h.append("<figure>").append(Heatmap.render("confusion matrix, counts", names, ev.confusion(), false))
         .append("<figcaption>Confusion matrix: counts; shade = share of the true class</figcaption></figure>\n");
@@ -236,12 +236,13 @@ public final class HtmlReport {
   }
 
   private static void calibration(StringBuilder h, ReportData.Evaluation ev) {
-    h.append("<section>\n<h2>Can its confidence be trusted?</h2>\n<div class=\"grid2 calib\">\n<figure>")
+    h.append("<section id=\"calibration\">\n<h2>Can its confidence be trusted?</h2>\n<div class=\"grid2 calib\">\n<figure>")
         .append(ReliabilityDiagram.render("reliability diagram", ev.bins()))
         .append("<figcaption>Reliability diagram, ECE ").append(Html.fixed(ev.ece(), 4)).append("</figcaption></figure>\n")
-        .append("<div><p>Each bar is the accuracy of the predictions whose top probability fell in that range."
-            + " A calibrated model's bars reach the dashed diagonal; the red part is the gap between what the model"
-            + " claimed and how often it was right. Bars below the diagonal mean overconfidence.</p>\n")
+        .append("<div><p>Each blue bar is the accuracy of the predictions whose top probability fell in that"
+            + " range; the dark line across it is their mean confidence. A calibrated model's bars reach the dashed"
+            + " diagonal. Red marks overconfidence, where the model claimed more than it achieved; a bar that rises"
+            + " above its line means the model was right more often than it claimed.</p>\n")
         .append("<p>Accuracy and loss do not show this: a model can rank the right class first almost always"
             + " (high accuracy, low loss) and still claim 99% where it is right 90% of the time. The expected"
             + " calibration error is that gap averaged over the bins, weighted by how many predictions each holds.</p>\n")
@@ -251,7 +252,7 @@ public final class HtmlReport {
       if (b.count() == 0) {
         continue;
       }
-      h.append("<tr><td>").append(Html.fixed(b.lower(), 1)).append("\u2013").append(Html.fixed(b.upper(), 1))
+      h.append("<tr><td>").append(Html.fixed(b.lower(), 2)).append("\u2013").append(Html.fixed(b.upper(), 2))
           .append("</td><td class=\"num\">").append(b.count()).append("</td><td class=\"num\">")
           .append(Html.percent(b.meanConfidence())).append("</td><td class=\"num\">").append(Html.percent(b.accuracy()))
           .append("</td></tr>\n");
@@ -260,7 +261,7 @@ public final class HtmlReport {
   }
 
   private static void settings(StringBuilder h, ReportData d) {
-    h.append("<section>\n<h2>Run</h2>\n<div class=\"grid2\">\n");
+    h.append("<section id=\"run\">\n<h2>Run</h2>\n<div class=\"grid2\">\n");
     entries(h, "Configuration", d.configuration());
     entries(h, "Provenance", d.provenance());
     h.append("</div>\n</section>\n");

@@ -3,9 +3,9 @@ package dev.xent.cli.report;
 import java.util.List;
 
 /**
- * A reliability diagram: for each confidence bin a bar at the share of its predictions that were right, the
- * diagonal where a calibrated model's bars would end, and a red gap from each bar to its mean confidence; below
- * it, how many predictions fell in each bin. Overconfidence shows as bars below the diagonal.
+ * A reliability diagram: for each confidence bin a bar at the share of its predictions that were right, a dark
+ * line at the bin's mean confidence, the diagonal where a calibrated model's bars would end, and in red the
+ * overconfidence gap (confidence above accuracy); below it, how many predictions fell in each bin.
  */
 final class ReliabilityDiagram {
   static final int WIDTH = 420;
@@ -40,14 +40,15 @@ final class ReliabilityDiagram {
       if (b.count() > 0) {
         double acc = b.accuracy();
         double conf = b.meanConfidence();
-        String title = "confidence " + Html.fixed(b.lower(), 1) + "\u2013" + Html.fixed(b.upper(), 1) + ": "
+        String title = "confidence " + Html.fixed(b.lower(), 2) + "\u2013" + Html.fixed(b.upper(), 2) + ": "
             + b.count() + " predictions, accuracy " + Html.percent(acc) + ", mean confidence " + Html.percent(conf);
         svg.rect(x + 1, TOP + PLOT * (1 - acc), w - 2, PLOT * acc, "bar", null, title);
-        double top = TOP + PLOT * (1 - Math.max(acc, conf));
-        double gap = PLOT * Math.abs(acc - conf);
+        double gap = PLOT * (conf - acc);
         if (gap >= 0.5) {
-          svg.rect(x + 1, top, w - 2, gap, "gap", null, title);
+          // Overconfidence: the part of the claim the accuracy does not reach.
+          svg.rect(x + 1, TOP + PLOT * (1 - conf), w - 2, gap, "gap", null, title);
         }
+        svg.line(x + 1, TOP + PLOT * (1 - conf), x + w - 1, TOP + PLOT * (1 - conf), "conf");
       }
       double h = HIST_H * b.count() / maxCount;
       svg.rect(x + 1, HIST_TOP + HIST_H - h, w - 2, h, "hist", null, b.count() + " predictions");

@@ -56,6 +56,7 @@ final class ReportStyle {
       .bar { fill:#3b82f6; opacity:.85; }
       .gap { fill:var(--bad); opacity:.35; }
       .hist { fill:#9ca3af; }
+      .conf { stroke:#111827; stroke-width:2; }
       .diagonal { stroke:#6b7280; stroke-width:1.2; stroke-dasharray:5 4; }
       """;
 }

@@ -71,22 +71,6 @@ class HtmlReportTest {
   }
 
   @Test
-  void calibrationBinsAndEceMatchAHandComputation() {
-    // 4 rows, 2 classes. Confidences 0.95 (right), 0.85 (wrong), 0.65 (right), 0.62 (right).
-    float[] probs = {0.95f, 0.05f, 0.15f, 0.85f, 0.65f, 0.35f, 0.38f, 0.62f};
-    int[] labels = {0, 0, 0, 1};
-    List<ReportData.ReliabilityBin> bins = Calibration.bins(probs, labels, 2, 10);
-    assertThat(bins.get(9).count()).isEqualTo(1);
-    assertThat(bins.get(8).count()).isEqualTo(1);
-    assertThat(bins.get(8).accuracy()).isZero();
-    assertThat(bins.get(6).count()).isEqualTo(2);
-    assertThat(bins.get(6).meanConfidence()).isCloseTo(0.635, within(1e-6));
-    assertThat(bins.get(6).accuracy()).isEqualTo(1.0);
-    // ECE = 1/4 |1 - .95| + 1/4 |0 - .85| + 2/4 |1 - .635| = 0.0125 + 0.2125 + 0.1825 = 0.4075
-    assertThat(Calibration.ece(bins)).isCloseTo(0.4075, within(1e-6));
-  }
-
-  @Test
   void verdictNamesOverAndUnderConfidence() {
     assertThat(HtmlReport.verdict(0.90, 0.99, 0.09)).startsWith("Overconfident").contains("90.0%").contains("99.0%");
     assertThat(HtmlReport.verdict(0.95, 0.80, 0.15)).startsWith("Underconfident");

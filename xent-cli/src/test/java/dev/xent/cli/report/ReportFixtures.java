@@ -43,7 +43,8 @@ final class ReportFixtures {
         CLASSES,
         new long[] {40, 40, 40},
         history(12),
-        new ReportData.Evaluation("validation (30 rows)", 0.2345, 27 / 30.0, CONFUSION, bins, Calibration.ece(bins)),
+        // Every non-empty bin is 0.1 less accurate than confident, so ECE is exactly 0.1.
+        new ReportData.Evaluation("validation (30 rows)", 0.2345, 27 / 30.0, CONFUSION, bins, 0.1),
         List.of(new ReportData.Entry("epochs", "12"), new ReportData.Entry("optimizer", "adam, lr 0.01")),
         List.of(new ReportData.Entry("seed", "42"),
             new ReportData.Entry("data sha-256", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")));
