@@ -83,7 +83,7 @@ def model(directory, idx_dir=None):
     cfg = json.load(open(f"{directory}/config.json"))
     sd, _ = load(f"{directory}/model.safetensors")
     kinds = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid, "dropout": torch.nn.Dropout,
-             "gelu": lambda: torch.nn.GELU(approximate="tanh")}  # check docs/model-format.md for the GELU form
+             "gelu": torch.nn.GELU}  # xent GELU is the exact (erf) form, nn.GELU()s default
     mods = []
     for layer in cfg["architecture"]["layers"]:
         if layer["type"] == "dense":
