@@ -24,6 +24,8 @@ public final class InfoCommand extends BaseCommand {
     o.put("java_home", System.getProperty("java.home"));
     o.put("kernel_provider", Kernels.providerName());
     o.put("vector_bit_size", Kernels.vectorBitSize());
+    boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    o.put("vector_module", vectorModule);
     o.put("available_processors", Runtime.getRuntime().availableProcessors());
     if (json.enabled()) {
       JsonOutput.print(out(), o);
@@ -32,8 +34,9 @@ public final class InfoCommand extends BaseCommand {
       out().printf("JDK          %s (%s)%n", o.get("java_version").asText(), o.get("java_vendor").asText());
       out().printf("java.home    %s%n", o.get("java_home").asText());
       int bits = Kernels.vectorBitSize();
-      out().printf("kernels      %s%s%n", Kernels.providerName(),
-          bits > 0 ? " (" + bits + "-bit SIMD)" : " (no SIMD; run java with --add-modules jdk.incubator.vector)");
+      out().printf("kernels      %s%s%n", Kernels.providerName(), bits > 0 ? " (" + bits + "-bit SIMD)"
+          : vectorModule ? " (no SIMD: jdk.incubator.vector is enabled but the vector kernels are not available)"
+          : " (no SIMD: run java with --add-modules jdk.incubator.vector, as ./xent does)");
       out().printf("processors   %d%n", Runtime.getRuntime().availableProcessors());
     }
     return ExitCode.OK;

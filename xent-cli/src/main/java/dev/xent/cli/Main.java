@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
         "",
         "Exit codes: 0 ok, 2 bad input or usage, 3 I/O error, 70 internal error "
             + "(set XENT_DEBUG=1 for its stack trace)."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs {@code xent} with the given arguments and exits with its exit code. */
@@ -50,7 +50,9 @@ public final class Main implements Runnable {
 
   /** {@code xent} alone prints the usage on stderr and fails as a usage error. */
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return ExitCode.USER_ERROR;
   }
 }

@@ -15,7 +15,9 @@ class InfoCommandTest {
     assertThat(r.exitCode()).isEqualTo(ExitCode.OK);
     JsonNode o = new ObjectMapper().readTree(r.out());
     assertThat(o.fieldNames()).toIterable().containsExactlyInAnyOrder("xent_version", "java_version",
-        "java_vendor", "java_home", "kernel_provider", "vector_bit_size", "available_processors");
+        "java_vendor", "java_home", "kernel_provider", "vector_bit_size", "vector_module", "available_processors");
+    assertThat(o.get("vector_module").asBoolean())
+        .isEqualTo(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
     assertThat(o.get("java_version").asText()).isEqualTo(System.getProperty("java.version"));
     assertThat(o.get("java_home").asText()).isEqualTo(System.getProperty("java.home"));
     assertThat(o.get("kernel_provider").asText()).isEqualTo(Kernels.providerName());

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.Objects;
 
 /**
  * Binary cross-entropy over [N, K] independent labels (multi-label allowed); a sample's loss is the mean over its K
@@ -25,7 +26,7 @@ public final class BinaryCrossentropy implements DenseTargetLoss {
 
   /** A loss with the given options (see {@link LossOptions#keras()} and {@link LossOptions#torch()}). */
   public BinaryCrossentropy(LossOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.Objects;
 
 /**
  * Keras's {@code BinaryFocalCrossentropy}: {@code l = (1-p_t)^γ·bce(y', p)}, a sample's loss the mean over its K
@@ -23,7 +24,7 @@ public final class BinaryFocalCrossentropy implements DenseTargetLoss {
 
   /** A loss with the given options; {@code gamma} defaults to 2, {@code alpha} (used with balancing) to 0.25. */
   public BinaryFocalCrossentropy(LossOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.Objects;
 
 /**
  * Categorical cross-entropy against one-hot or soft target rows: {@code l_i = -Σ_c v_c·log q_c}, Keras's
@@ -25,7 +26,7 @@ public final class CategoricalCrossentropy implements DenseTargetLoss {
 
   /** A loss with the given options (see {@link LossOptions#keras()} and {@link LossOptions#torch()}). */
   public CategoricalCrossentropy(LossOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.Objects;
 
 /**
  * Keras's {@code CategoricalFocalCrossentropy}: {@code l_i = Σ_c α·(1-q_c)^γ·(-v_c·log q_c)}, where each class's
@@ -25,7 +26,7 @@ public final class CategoricalFocalCrossentropy implements DenseTargetLoss {
 
   /** A loss with the given options; {@code alpha} and {@code gamma} default to 0.25 and 2. */
   public CategoricalFocalCrossentropy(LossOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.List;
 
 /**
  * The guard rails every loss runs before it computes: shapes, finiteness, weights and value ranges. Each failure
@@ -49,7 +50,7 @@ final class InputChecks {
   }
 
   /** On the logits path one column is legal (the loss is then 0) but almost surely a mistake. */
-  static void warnSingleColumn(Matrix yPred, String lossName, java.util.List<String> warnings) {
+  static void warnSingleColumn(Matrix yPred, String lossName, List<String> warnings) {
     if (yPred.cols() == 1) {
       warnings.add("y_pred has a single column: a softmax over one class is always 1, so " + lossName
           + " is constant and teaches nothing; for a yes/no target use binary (--loss binary)");
@@ -130,7 +131,7 @@ final class InputChecks {
    * Logits that already look like probabilities (every row in [0, 1] and summing to 1) usually mean a softmax was
    * applied in the model and again in the loss.
    */
-  static void warnIfProbabilities(Matrix yPred, java.util.List<String> warnings) {
+  static void warnIfProbabilities(Matrix yPred, List<String> warnings) {
     int cols = yPred.cols();
     if (cols < 2) {
       return;

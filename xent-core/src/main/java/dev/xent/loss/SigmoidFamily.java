@@ -11,8 +11,11 @@ import java.util.List;
 final class SigmoidFamily {
   /** PyTorch's {@code binary_cross_entropy} clamps each log at -100 so that p = 0 or 1 gives a finite loss. */
   static final double TORCH_LOG_FLOOR = -100;
-  /** PyTorch's {@code binary_cross_entropy_backward} keeps p(1-p) at least 1e-12 ({@code EPSILON}). */
-  static final double TORCH_GRAD_EPSILON = 1e-12;
+  /**
+   * PyTorch's {@code binary_cross_entropy_backward} keeps p(1-p) at least {@code EPSILON = 1e-12}, held as a float
+   * there (9.9999999600e-13): torch 1.13 gives -250000000998.9507 for p = 0, y = 1 under a mean over 4.
+   */
+  static final double TORCH_GRAD_EPSILON = 1e-12f;
 
   private SigmoidFamily() {}
 
@@ -83,7 +86,7 @@ final class SigmoidFamily {
 
     void compute(double y, double x) {
       if (focal) {
-        focal(y, x);
+        focalElement(y, x);
       } else if (options.fromLogits()) {
         // max(z,0) - z·y + log(1+e^{-|z|}): never exponentiates a positive number.
         loss = Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
@@ -105,7 +108,7 @@ final class SigmoidFamily {
     }
 
     /** Keras binary_focal_crossentropy: (1-p_t)^γ·bce, p_t from the unclipped p; optional α balancing. */
-    private void focal(double y, double x) {
+    private void focalElement(double y, double x) {
       double p = options.fromLogits() ? num.round(sigmoid(x)) : x;
       clippedBce(y, p);
       double bce = loss;

@@ -1,6 +1,7 @@
 package dev.xent.loss;
 
 import dev.xent.data.Matrix;
+import java.util.Objects;
 
 /**
  * Cross-entropy from integer class ids: Keras's {@code SparseCategoricalCrossentropy} and PyTorch's
@@ -25,7 +26,7 @@ public final class SparseCategoricalCrossentropy implements Loss {
 
   /** A loss with the given options (see {@link LossOptions#keras()} and {@link LossOptions#torch()}). */
   public SparseCategoricalCrossentropy(LossOptions options) {
-    this.options = java.util.Objects.requireNonNull(options, "options");
+    this.options = Objects.requireNonNull(options, "options");
   }
 
   @Override
