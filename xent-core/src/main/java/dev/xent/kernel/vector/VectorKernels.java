@@ -73,10 +73,14 @@ public final class VectorKernels implements KernelProvider {
     gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
-  /** The matrix product; the scalar loops until a Vector API gemm replaces this one line. */
+  /** The matrix product: the packed Vector API gemm for 128-bit vectors and wider, else the scalar loops. */
   private void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    scalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (species.vectorBitSize() >= 128) {
+      VectorGemm.sgemm(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    } else {
+      scalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
   }
 
   @Override
