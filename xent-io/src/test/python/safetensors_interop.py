@@ -7,8 +7,10 @@
                on a layout our writer never produces.
   check FILE   loads a safetensors file written by xent (e.g. a model.safetensors) into torch tensors,
                checks every header rule, and prints each tensor's name, dtype, shape and sum.
-  model DIR    loads a xent model directory into an equivalent torch nn.Sequential and prints the class
-               probabilities of an all-zeros input (compare with `xent predict`).
+  model DIR [IDX_DIR]
+               loads a xent model directory into an equivalent torch nn.Sequential and prints the class
+               probabilities of the first two test images of IDX_DIR (or of an all-zeros row); compare with
+               `xent predict DIR IDX_DIR`.
 
 Uses /usr/bin/python3 with torch (Debian python3-torch). Never run at build or test time.
 """
@@ -75,27 +77,39 @@ def check(path):
         print(f"{name} {NAMES[t.dtype]} {list(t.shape)} sum={t.double().sum().item():.9g}")
 
 
-def model(directory):
+def model(directory, idx_dir=None):
+    """Rebuilds a xent model as a torch nn.Sequential; prints class probabilities of the first two rows of
+    IDX_DIR's test split (or of an all-zeros row), to compare with `xent predict`."""
     cfg = json.load(open(f"{directory}/config.json"))
     sd, _ = load(f"{directory}/model.safetensors")
-    arch = cfg["architecture"]
-    sizes = [arch["input_dim"]] + arch["hidden"] + [len(cfg["class_names"])]
-    act = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid, "gelu": torch.nn.GELU}
+    kinds = {"relu": torch.nn.ReLU, "tanh": torch.nn.Tanh, "sigmoid": torch.nn.Sigmoid, "dropout": torch.nn.Dropout,
+             "gelu": torch.nn.GELU}  # xent GELU is the exact (erf) form, nn.GELU()s default
     mods = []
-    for i in range(len(sizes) - 1):
-        mods.append(torch.nn.Linear(sizes[i], sizes[i + 1]))
-        if i < len(sizes) - 2:
-            mods.append(act[arch["activation"]]())
-    net = torch.nn.Sequential(*mods)
-    # xent names its dense layers layers.0, layers.1, ...; nn.Sequential counts activations too.
-    linear_index = [i for i, m in enumerate(net) if isinstance(m, torch.nn.Linear)]
-    net.load_state_dict({f"{linear_index[int(k.split('.')[1])]}.{k.split('.')[2]}": v for k, v in sd.items()})
-    x = torch.zeros(1, arch["input_dim"])
+    for layer in cfg["architecture"]["layers"]:
+        if layer["type"] == "dense":
+            mods.append(torch.nn.Linear(layer["input_size"], layer["output_size"]))
+        elif layer["type"] == "dropout":
+            mods.append(torch.nn.Dropout(layer["rate"]))
+        else:
+            mods.append(kinds[layer["type"]]())
+    net = torch.nn.Sequential(*mods).eval()
+    # xent names parameters by position in the layer list, as nn.Sequential does: layers.4.weight -> 4.weight
+    net.load_state_dict({k.removeprefix("layers."): v for k, v in sd.items()})
+    d = cfg["architecture"]["input_dim"]
+    if idx_dir:
+        import gzip, os
+        path = os.path.join(idx_dir, "t10k-images-idx3-ubyte")
+        raw = gzip.open(path + ".gz").read() if os.path.exists(path + ".gz") else open(path, "rb").read()
+        x = torch.frombuffer(bytearray(raw[16:16 + 2 * d]), dtype=torch.uint8).reshape(2, d).float() / 255.0
+    else:
+        x = torch.zeros(1, d)
     norm = cfg.get("normalization")
     if norm:
         x = (x - torch.tensor(norm["mean"])) / torch.tensor(norm["std"])
-    print(dict(zip(cfg["class_names"], torch.softmax(net(x), 1)[0].tolist())))
+    with torch.no_grad():
+        for row in torch.softmax(net(x), 1):
+            print(",".join(f"{v:.7g}" for v in row.tolist()))
 
 
 if __name__ == "__main__":
-    {"write": write, "check": check, "model": model}[sys.argv[1]](sys.argv[2])
+    {"write": write, "check": check, "model": model}[sys.argv[1]](*sys.argv[2:])

@@ -1,6 +1,9 @@
 package dev.xent.cli;
 
+import dev.xent.train.EpochLogs;
+import dev.xent.train.ProgressListener;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -18,7 +21,7 @@ import java.util.function.LongSupplier;
  * {@code \r}; otherwise (a file, a pipe, CI logs) only the closing line is printed, once per epoch, as Keras does
  * when its output is not interactive. Colour (bold counts, green bar) only on a terminal without {@code NO_COLOR}.
  */
-final class KerasProgressBar {
+final class KerasProgressBar implements ProgressListener {
   /** Environment variable that forces the mode: {@code plain} (one line per epoch) or {@code tty} (redraw). */
   static final String MODE_ENV = "XENT_PROGRESS";
   // Keras's Progbar default width.
@@ -88,6 +91,36 @@ final class KerasProgressBar {
       err.println(line);
     }
     err.flush();
+  }
+
+  @Override
+  public void onEpochStart(int epoch, int epochs, int stepsPerEpoch) {
+    startEpoch(epoch, epochs, stepsPerEpoch);
+  }
+
+  @Override
+  public void onBatchEnd(int step, double runningLoss, double runningAccuracy) {
+    if (tty) {
+      step(step, metrics(runningAccuracy, runningLoss));
+    }
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, EpochLogs logs) {
+    Map<String, Double> m = metrics(logs.accuracy(), logs.loss());
+    if (logs.hasValidation()) {
+      m.put("val_accuracy", logs.valAccuracy());
+      m.put("val_loss", logs.valLoss());
+    }
+    endEpoch(m);
+  }
+
+  /** Keras lists compiled metrics alphabetically: accuracy before loss. */
+  private static Map<String, Double> metrics(double accuracy, double loss) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("accuracy", accuracy);
+    m.put("loss", loss);
+    return m;
   }
 
   String line(int current, long now, boolean finished, Map<String, Double> metrics) {

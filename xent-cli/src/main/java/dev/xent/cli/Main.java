@@ -14,17 +14,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = XentVersion.class,
     description = "Categorical cross-entropy toolkit for the JVM: the loss family exact to Keras and PyTorch.",
-    subcommands = {InfoCommand.class, DemoCommand.class, LossCommand.class, BenchCommand.class,
+    subcommands = {InfoCommand.class, DemoCommand.class, LossCommand.class, TrainCommand.class, EvaluateCommand.class,
+        PredictCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {
         "  xent loss --loss categorical --y-true y_true.csv --y-pred y_pred.csv",
+        "  xent train /usr/share/datasets/fashion-mnist --hidden 256,128 --out model",
+        "  xent evaluate model /usr/share/datasets/fashion-mnist",
+        "  xent predict model /usr/share/datasets/fashion-mnist --output predictions.csv",
         "  xent info --json",
         "  xent bench loss --rows 4096 --classes 1000",
         "",
         "Exit codes: 0 ok, 2 bad input or usage, 3 I/O error, 70 internal error "
             + "(set XENT_DEBUG=1 for its stack trace)."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs {@code xent} with the given arguments and exits with its exit code. */
@@ -46,7 +50,9 @@ public final class Main implements Runnable {
 
   /** {@code xent} alone prints the usage on stderr and fails as a usage error. */
   @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return ExitCode.USER_ERROR;
   }
 }

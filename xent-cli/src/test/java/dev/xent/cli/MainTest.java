@@ -24,8 +24,12 @@ class MainTest {
   }
 
   @Test
-  void noSubcommandIsAUsageError() {
-    assertThat(CliRun.of().exitCode()).isEqualTo(ExitCode.USER_ERROR);
+  void noSubcommandPrintsTheUsageOnStderrAsAUsageError() {
+    CliRun r = CliRun.of();
+
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("Usage: xent").contains("loss").contains("info");
+    assertThat(r.out()).isEmpty();
   }
 
   @Test

@@ -77,8 +77,14 @@ public final class Kernels {
     checkSpan("B", b.length, bOff, transB ? n : k, transB ? k : n, ldb);
     checkSpan("C", c.length, cOff, m, n, ldc);
     KernelProvider impl = Holder.IMPL;
+    RowParallel par = parallel;
+    if (par.threads() == 1 || m < 32) {
+      // One part: call directly, so no capturing lambda is allocated (training steps stay allocation-free).
+      impl.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+      return;
+    }
     // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile.
-    parallel.forRange(m, 16, (from, to) -> impl.sgemm(transA, transB, to - from, n, k, alpha,
+    par.forRange(m, 16, (from, to) -> impl.sgemm(transA, transB, to - from, n, k, alpha,
         a, transA ? aOff + from : aOff + from * lda, lda, b, bOff, ldb, beta, c, cOff + from * ldc, ldc));
   }
 
@@ -93,6 +99,10 @@ public final class Kernels {
       throw new IllegalArgumentException("soft target length differs from classes: " + softTarget.length + "!=" + cols);
     }
     KernelProvider impl = Holder.IMPL;
+    if (parallel.threads() == 1 || rows < 2 * rowChunk(cols)) {
+      impl.softmaxXentSparse(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, 0, rows);
+      return;
+    }
     parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentSparse(
         logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to));
   }
@@ -108,6 +118,10 @@ public final class Kernels {
       throw new IllegalArgumentException("class weights length differs from classes: " + classWeights.length + "!=" + cols);
     }
     KernelProvider impl = Holder.IMPL;
+    if (parallel.threads() == 1 || rows < 2 * rowChunk(cols)) {
+      impl.softmaxXentDense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, 0, rows);
+      return;
+    }
     parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentDense(
         logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to));
   }

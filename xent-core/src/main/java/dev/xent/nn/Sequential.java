@@ -135,8 +135,8 @@ public final class Sequential implements Layer {
   @Override
   public float[] forward(float[] input, int batch, boolean training) {
     float[] x = input;
-    for (Layer l : layers) {
-      x = l.forward(x, batch, training);
+    for (int i = 0, n = layers.size(); i < n; i++) { // indexed: no iterator per step
+      x = layers.get(i).forward(x, batch, training);
     }
     return x;
   }
@@ -157,8 +157,8 @@ public final class Sequential implements Layer {
 
   @Override
   public void zeroGrad() {
-    for (Parameter p : parameters) {
-      p.zeroGrad();
+    for (int i = 0, n = parameters.size(); i < n; i++) {
+      parameters.get(i).zeroGrad();
     }
   }
 

@@ -227,8 +227,8 @@ public final class Trainer {
           globalStep++;
           lossSum += loss * rows;
           seen += rows;
-          for (Callback cb : active) {
-            cb.onBatchEnd(s + 1, loss, this);
+          for (int ci = 0; ci < active.size(); ci++) { // indexed: no iterator per step
+            active.get(ci).onBatchEnd(s + 1, loss, this);
           }
           progress.onBatchEnd(s + 1, lossSum / seen, (double) correct / seen);
         }

@@ -1,0 +1,234 @@
+package dev.xent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xent.io.IdxWriter;
+import dev.xent.io.Npy;
+import dev.xent.io.NumericArray;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through {@link Main#commandLine()} on a tiny IDX directory: 4x4 images of three classes, class k
+ * lighting up row k of the image (plus noise), so a small network separates them in a few epochs.
+ */
+class TrainEvaluatePredictTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TRAIN = 90;
+  private static final int TEST = 30;
+
+  @TempDir Path tmp;
+  private Path data;
+
+  @BeforeEach
+  void writeData() {
+    data = tmp.resolve("idx");
+    try {
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    writeSplit("train", TRAIN, 1);
+    writeSplit("t10k", TEST, 2);
+  }
+
+  private void writeSplit(String prefix, int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    byte[] px = new byte[n * 16];
+    byte[] lb = new byte[n];
+    for (int i = 0; i < n; i++) {
+      int k = i % 3;
+      lb[i] = (byte) k;
+      for (int p = 0; p < 16; p++) {
+        px[i * 16 + p] = (byte) (p / 4 == k ? 200 + r.nextInt(56) : r.nextInt(60));
+      }
+    }
+    IdxWriter.write(data.resolve(prefix + "-images-idx3-ubyte.gz"), new int[] {n, 4, 4}, px);
+    IdxWriter.write(data.resolve(prefix + "-labels-idx1-ubyte"), new int[] {n}, lb);
+  }
+
+  private static JsonNode json(CliRun r) throws IOException {
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    return JSON.readTree(r.out());
+  }
+
+  @Test
+  void trainEvaluatePredictOnAnIdxDirectory() throws IOException {
+    Path model = tmp.resolve("model");
+    CliRun train = CliRun.of("train", data.toString(), "--hidden", "8", "--epochs", "2", "--batch-size", "8",
+        "--lr", "0.02", "--threads", "1", "--out", model.toString(), "--json");
+    JsonNode t = json(train);
+    assertThat(t.get("history")).hasSize(2);
+    JsonNode e1 = t.get("history").get(0);
+    assertThat(e1.get("epoch").asInt()).isEqualTo(1);
+    for (String key : List.of("seconds", "loss", "accuracy", "val_loss", "val_accuracy")) {
+      assertThat(e1.get(key).isNumber()).as(key).isTrue();
+    }
+    assertThat(t.get("samples_per_second").asDouble()).isPositive();
+    assertThat(t.get("train_rows").asInt()).isEqualTo(81); // 10% stratified: 3 of each class's 30 held out
+    assertThat(t.get("validation_rows").asInt()).isEqualTo(9);
+    assertThat(t.get("history").get(1).get("loss").asDouble()).isLessThan(e1.get("loss").asDouble());
+    assertThat(train.err()).contains("Epoch 1/2").contains("Epoch 2/2").contains("11/11 ━━━━━━━━━━━━━━━━━━━━")
+        .contains("- val_accuracy: ").doesNotContain("\r");
+    assertThat(model.resolve("config.json")).exists();
+    assertThat(model.resolve("model.safetensors")).exists();
+    assertThat(JSON.readTree(model.resolve("history.json").toFile()).get("history")).hasSize(2);
+    JsonNode config = JSON.readTree(model.resolve("config.json").toFile());
+    assertThat(config.get("architecture").get("hidden").toString()).isEqualTo("[8]");
+    assertThat(config.get("class_names")).hasSize(10);
+    assertThat(config.get("seed").asLong()).isEqualTo(0L);
+
+    JsonNode ev = json(CliRun.of("evaluate", model.toString(), data.toString(), "--json"));
+    assertThat(ev.get("rows").asInt()).isEqualTo(TEST);
+    for (String key : List.of("loss", "accuracy", "top_k_accuracy", "per_class", "confusion_matrix")) {
+      assertThat(ev.has(key)).as(key).isTrue();
+    }
+    double accuracy = ev.get("accuracy").asDouble();
+    assertThat(accuracy).isGreaterThanOrEqualTo(0.9); // the classes are separable by one row's brightness
+    JsonNode per = ev.get("per_class");
+    assertThat(per).hasSize(10);
+    assertThat(per.get(0).get("support").asInt()).isEqualTo(10);
+    assertThat(per.get(5).get("support").asInt()).isZero();
+    long diagonal = 0;
+    long total = 0;
+    JsonNode m = ev.get("confusion_matrix").get("matrix");
+    for (int i = 0; i < 10; i++) {
+      for (int j = 0; j < 10; j++) {
+        total += m.get(i).get(j).asLong();
+        diagonal += i == j ? m.get(i).get(j).asLong() : 0;
+      }
+    }
+    assertThat(total).isEqualTo(TEST);
+    assertThat((double) diagonal / TEST).isEqualTo(accuracy);
+
+    CliRun predict = CliRun.of("predict", model.toString(), data.toString());
+    assertThat(predict.exitCode()).as(predict.err()).isZero();
+    List<String> lines = predict.out().lines().toList();
+    assertThat(lines).hasSize(TEST + 1);
+    assertThat(lines.get(0)).isEqualTo("row,predicted,p_0,p_1,p_2,p_3,p_4,p_5,p_6,p_7,p_8,p_9");
+    long hits = 0;
+    for (int i = 1; i <= TEST; i++) {
+      String[] f = lines.get(i).split(",");
+      assertThat(f[0]).isEqualTo(Integer.toString(i - 1));
+      double sum = Arrays.stream(f, 2, 12).mapToDouble(Double::parseDouble).sum();
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+      hits += f[1].equals(Integer.toString((i - 1) % 3)) ? 1 : 0;
+    }
+    assertThat((double) hits / TEST).isEqualTo(accuracy); // predict and evaluate agree
+
+    Path csv = tmp.resolve("top.csv");
+    CliRun top = CliRun.of("predict", model.toString(), data.toString(), "--top", "2", "--output", csv.toString());
+    assertThat(top.exitCode()).as(top.err()).isZero();
+    List<String> topLines = Files.readAllLines(csv);
+    assertThat(topLines.get(0)).isEqualTo("row,class_1,p_1,class_2,p_2");
+    assertThat(topLines).hasSize(TEST + 1);
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("idx", "model", "top.csv");
+    }
+  }
+
+  @Test
+  void softmaxRegressionWithLbfgs() throws IOException {
+    Path model = tmp.resolve("softmax");
+    JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "0", "--optimizer", "lbfgs",
+        "--validation-split", "0", "--out", model.toString(), "--json"));
+    assertThat(t.get("history")).hasSize(1);
+    assertThat(t.get("history").get(0).get("accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(t.get("history").get(0).has("val_loss")).isFalse();
+    JsonNode config = JSON.readTree(model.resolve("config.json").toFile());
+    assertThat(config.get("architecture").get("layers")).hasSize(1);
+    assertThat(config.get("architecture").get("hidden")).isEmpty();
+    JsonNode ev = json(CliRun.of("evaluate", model.toString(), data.toString(), "--json"));
+    assertThat(ev.get("accuracy").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void npyFeaturesWithTargetFile() throws IOException {
+    // two Gaussian blobs in 2-D: class = sign of the first coordinate
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 60;
+    double[] x = new double[n * 2];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      x[2 * i] = (i % 2 == 0 ? -2 : 2) + r.nextGaussian() * 0.5;
+      x[2 * i + 1] = r.nextGaussian();
+    }
+    Path xf = tmp.resolve("x.npy");
+    Path yf = tmp.resolve("y.npy");
+    Npy.write(xf, new NumericArray(x, new int[] {n, 2}, "float32"));
+    Npy.write(yf, new NumericArray(y, new int[] {n}, "int64"));
+    Path model = tmp.resolve("m");
+    json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
+        "--batch-size", "4", "--lr", "0.05", "--out", model.toString(), "--json"));
+    JsonNode ev = json(CliRun.of("evaluate", model.toString(), xf.toString(), "--target", yf.toString(), "--json"));
+    assertThat(ev.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(ev.get("per_class")).hasSize(2);
+    CliRun p = CliRun.of("predict", model.toString(), xf.toString());
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(p.out().lines().count()).isEqualTo(n + 1);
+  }
+
+  @Test
+  void missingDirectoryIsAUserError() {
+    Path out = tmp.resolve("never");
+    CliRun r = CliRun.of("train", tmp.resolve("nope").toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("nope: no such file or directory").doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void truncatedFileIsAUserErrorAndLeavesNoModel() throws IOException {
+    Path labels = data.resolve("train-labels-idx1-ubyte");
+    byte[] b = Files.readAllBytes(labels);
+    Files.write(labels, Arrays.copyOf(b, b.length - 10));
+    Path out = tmp.resolve("model");
+    CliRun r = CliRun.of("train", data.toString(), "--out", out.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("train-labels-idx1-ubyte: truncated").contains("Download the file again");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void csvIsNotSupportedYet() throws IOException {
+    Path csv = tmp.resolve("data.csv");
+    Files.writeString(csv, "a,b,label\n1,2,x\n3,4,y\n");
+    CliRun r = CliRun.of("train", csv.toString(), "--target", "label");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("CSV datasets are not supported by this command yet");
+  }
+
+  @Test
+  void lbfgsWithHiddenLayersIsAUserError() {
+    CliRun r = CliRun.of("train", data.toString(), "--hidden", "16", "--optimizer", "lbfgs");
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("--optimizer lbfgs fits softmax regression only").contains("--hidden 0");
+  }
+
+  @Test
+  void badOptionValuesAreUserErrors() {
+    assertThat(CliRun.of("train", data.toString(), "--hidden", "12,x").err()).contains("--hidden must be");
+    assertThat(CliRun.of("train", data.toString(), "--loss", "binary").exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    CliRun weights = CliRun.of("train", data.toString(), "--class-weight", "1,2");
+    assertThat(weights.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(weights.err()).contains("--class-weight has 2 weights but the data has 10 classes");
+  }
+
+  @Test
+  void evaluateWithoutAModelIsAUserError() {
+    CliRun r = CliRun.of("evaluate", tmp.resolve("nomodel").toString(), data.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(r.err()).contains("model directory not found");
+  }
+}

@@ -1,0 +1,102 @@
+package dev.xent.kernel.vector;
+
+import dev.xent.kernel.KernelProvider;
+import dev.xent.kernel.scalar.ScalarKernels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels on the JDK Vector API. Created reflectively by {@code ProviderLookup} only when the JVM runs with
+ * {@code --add-modules jdk.incubator.vector}.
+ *
+ * <p>Each width's fused softmax cross-entropy is a copy of {@link SimdSoftmaxXent} with the species as a
+ * compile-time constant (see there), so a width forced for testing runs compiled code, not the Vector API's
+ * boxed fallback. Widths above the hardware's still work, more slowly (the JIT splits them).
+ */
+public final class VectorKernels implements KernelProvider {
+  private final VectorSpecies<Float> species;
+  private final SoftmaxXentRows xent;
+  private final ScalarKernels scalar = new ScalarKernels();
+
+  /**
+   * @param forcedBitSize -1 for the preferred species, or 128, 256 or 512 for that width
+   * @throws IllegalArgumentException for any other width
+   */
+  public VectorKernels(int forcedBitSize) {
+    this.species = forcedBitSize == -1 ? FloatVector.SPECIES_PREFERRED : speciesOf(forcedBitSize);
+    this.xent = species == SimdSoftmaxXent.vectorSpecies() ? new SimdSoftmaxXent() : copyFor(species);
+  }
+
+  private static VectorSpecies<Float> speciesOf(int bits) {
+    return switch (bits) {
+      case 128, 256, 512 -> FloatVector.SPECIES_MAX.withShape(VectorShape.forBitSize(bits));
+      default -> throw new IllegalArgumentException(
+          "vector bit size must be 0 (scalar), 128, 256 or 512, got " + bits);
+    };
+  }
+
+  /** Defines a hidden copy of {@link SimdSoftmaxXent} whose constant species is {@code species}. */
+  private static SoftmaxXentRows copyFor(VectorSpecies<Float> species) {
+    try (InputStream in = SimdSoftmaxXent.class.getResourceAsStream("SimdSoftmaxXent.class")) {
+      if (in == null) {
+        throw new IllegalStateException("SimdSoftmaxXent.class is not readable as a resource");
+      }
+      MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(in.readAllBytes(), species, true);
+      return (SoftmaxXentRows) copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read SimdSoftmaxXent.class", e);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot define the " + species + " kernels", e);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public int vectorBitSize() {
+    return species.vectorBitSize();
+  }
+
+  @Override
+  public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /** The matrix product: the packed Vector API gemm for 128-bit vectors and wider, else the scalar loops. */
+  private void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    if (species.vectorBitSize() >= 128) {
+      VectorGemm.sgemm(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    } else {
+      scalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+  }
+
+  @Override
+  public void softmaxXentSparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
+      float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
+    xent.sparse(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to);
+  }
+
+  @Override
+  public void softmaxXentDense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
+      float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
+    xent.dense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to);
+  }
+
+  @Override
+  public String toString() {
+    return "vector(" + species + ")";
+  }
+}

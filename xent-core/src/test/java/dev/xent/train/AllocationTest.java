@@ -1,0 +1,47 @@
+package dev.xent.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xent.data.Dataset;
+import dev.xent.nn.LayerSpec;
+import dev.xent.nn.Sequential;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/** A steady-state training step allocates nothing (one kernel thread, fused loss, Adam, dropout). */
+class AllocationTest {
+  @Test
+  void steadyStateStepsAllocateNothing() {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    Dataset data = Blobs.make(16384, 32, 5, 3.0, 5);
+    int steps = 16384 / 64;
+    long[] at = new long[2];
+    long tid = Thread.currentThread().getId();
+    ProgressListener probe = new ProgressListener() {
+      private int epoch;
+
+      @Override
+      public void onEpochStart(int e, int epochs, int s) {
+        epoch = e;
+      }
+
+      @Override
+      public void onBatchEnd(int step, double loss, double acc) {
+        // Warm-up: the first epochs let the JIT compile (and escape-analyse) the step.
+        if (epoch == 3 && step == 2) {
+          at[0] = mx.getThreadAllocatedBytes(tid);
+        } else if (epoch == 3 && step == steps) {
+          at[1] = mx.getThreadAllocatedBytes(tid);
+        }
+      }
+    };
+    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(3).withBatchSize(64).withThreads(1);
+    new Trainer(cfg).setProgressListener(probe)
+        .fit(Sequential.mlpSpecs(32, new int[] {64, 32}, 5, LayerSpec.Type.RELU, 0.2), data, null);
+    long total = at[1] - at[0];
+    assertThat(at[0]).isPositive();
+    // Any object costs >= 16 bytes, so one allocation per step would show >= 16·(steps-2) = 4064 bytes. A few
+    // hundred bytes appear once (the JVM's own bookkeeping around the probe), independent of the step count.
+    assertThat(total).as("bytes allocated over %d steady-state steps", steps - 2).isLessThan(1024);
+  }
+}
