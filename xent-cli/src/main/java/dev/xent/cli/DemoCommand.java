@@ -126,7 +126,7 @@ final class DemoCommand extends BaseCommand {
         new ReportData.Entry("os", System.getProperty("os.name") + " " + System.getProperty("os.arch")),
         new ReportData.Entry("data sha-256", data.sha256()));
     ReportData rd = RunReport.of(data.title(), data.schema(), data.train().encoding(), data.train().classCounts(),
-        result.history(), eval, "the test split (" + test.size() + " rows, never seen in training)", cfg, prov);
+        result.history().epochs(), eval, "the test split (" + test.size() + " rows, never seen in training)", cfg, prov);
     HtmlReport.write(rd, report);
     out().println("report: " + report.toAbsolutePath());
     return ExitCode.OK;

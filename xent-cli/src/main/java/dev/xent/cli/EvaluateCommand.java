@@ -53,7 +53,9 @@ public final class EvaluateCommand extends BaseCommand {
   protected int execute() throws Exception {
     threads.apply();
     Classifier model = ClassifierStore.load(modelDir).classifier();
-    LabeledFeatures raw = CommandData.read(data, target, DatasetSource.Split.TEST, true);
+    LabeledFeatures raw = CsvInput.isCsv(data)
+        ? CsvInput.forModel(data, modelDir, true, err())
+        : CommandData.read(data, target, DatasetSource.Split.TEST, true);
     Dataset d = CommandData.forModel(model, raw, modelDir);
     int n = d.size();
     int c = model.numClasses();

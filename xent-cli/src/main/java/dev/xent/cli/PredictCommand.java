@@ -64,7 +64,9 @@ public final class PredictCommand extends BaseCommand {
     if (top != null && (top < 1 || top > c)) {
       throw new IllegalArgumentException("--top must be between 1 and the model's " + c + " classes, got " + top);
     }
-    LabeledFeatures raw = CommandData.read(data, null, DatasetSource.Split.TEST, false);
+    LabeledFeatures raw = CsvInput.isCsv(data)
+        ? CsvInput.forModel(data, modelDir, false, err())
+        : CommandData.read(data, null, DatasetSource.Split.TEST, false);
     CommandData.checkFeatures(model, raw, modelDir);
     float[] proba = model.predictProba(raw.features(), raw.rows());
     if (output == null) {

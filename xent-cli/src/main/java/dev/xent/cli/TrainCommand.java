@@ -6,6 +6,8 @@ import dev.xent.data.UserInputException;
 import dev.xent.eval.Metrics;
 import dev.xent.io.DatasetSource;
 import dev.xent.io.LabeledFeatures;
+import dev.xent.io.csv.CsvDataset;
+import dev.xent.io.csv.CsvPreprocessing;
 import dev.xent.io.model.ClassifierStore;
 import dev.xent.io.model.ModelConfig;
 import dev.xent.loss.LossKind;
@@ -136,6 +138,13 @@ public final class TrainCommand extends BaseCommand {
 
   @Mixin JsonOutput json;
 
+  @Mixin CsvColumnsMixin csvColumns;
+
+  @Option(names = "--report", paramLabel = "FILE",
+      description = "Also write an HTML report (curves, confusion matrix, calibration) evaluated on the validation"
+          + " split (the training rows when there is none).")
+  Path reportFile;
+
   @Override
   protected int execute() throws Exception {
     int[] widths = parseHidden(hidden);
@@ -146,8 +155,21 @@ public final class TrainCommand extends BaseCommand {
     }
     LossKind kind = lossKind(loss);
     int t = threads.apply();
-    LabeledFeatures raw = CommandData.read(data, target, DatasetSource.Split.TRAIN, true);
-    Dataset all = CommandData.forTraining(raw);
+    CsvDataset csv = null;
+    LabeledFeatures raw = null;
+    Dataset all;
+    Dataset.Split split;
+    if (CsvInput.isCsv(data)) {
+      // CSV: schema inferred, split stratified by seed, encoders fitted on the training split only.
+      csv = CsvDataset.load(data, csvColumns.options(target, validationSplit, seed));
+      err().print(csv.preprocessing().schema().summary());
+      split = CsvInput.split(csv);
+      all = split.train();
+    } else {
+      raw = CommandData.read(data, target, DatasetSource.Split.TRAIN, true);
+      all = CommandData.forTraining(raw);
+      split = split(all);
+    }
     LossOptions lossOptions = LossOptions.keras().withFromLogits(true).withLabelSmoothing(labelSmoothing);
     ClassWeighting weighting = ClassWeighting.NONE;
     if (classWeight != null) {
@@ -160,7 +182,7 @@ public final class TrainCommand extends BaseCommand {
     if (out == null) {
       err().println("xent: no --out given: the model will not be saved");
     }
-    Result r = lbfgs ? fitLbfgs(all, weighting, t) : fitMlp(all, widths, kind, lossOptions, weighting, t);
+    Result r = lbfgs ? fitLbfgs(split, weighting, t) : fitMlp(split, widths, kind, lossOptions, weighting, t);
     if (!Double.isFinite(r.summary.epochs().get(r.summary.epochs().size() - 1).loss())) {
       throw new UserInputException("training diverged: " + r.summary.stopReason()
           + ". No model was saved; lower --lr or check the data");
@@ -172,9 +194,24 @@ public final class TrainCommand extends BaseCommand {
           lbfgs ? 0 : labelSmoothing, lossOptions.classWeights(),
           kind == LossKind.CATEGORICAL_FOCAL ? lossOptions.gamma() : null,
           kind == LossKind.CATEGORICAL_FOCAL ? lossOptions.alpha() : null);
-      ClassifierStore.save(out, r.model, lossSpec,
-          new ModelConfig.InputSchema(raw.format(), raw.featureNames(), target), Map.of("history.json", history));
+      ModelConfig.InputSchema input = csv == null
+          ? new ModelConfig.InputSchema(raw.format(), raw.featureNames(), target)
+          : new ModelConfig.InputSchema("csv", csv.preprocessing().features().featureNames(),
+              csv.preprocessing().target().soft() ? null : csv.preprocessing().target().column());
+      Map<String, byte[]> extra = csv == null ? Map.of("history.json", history)
+          : Map.of("history.json", history, CsvPreprocessing.FILE_NAME, CsvInput.preprocessingBytes(csv));
+      ClassifierStore.save(out, r.model, lossSpec, input, extra);
       report.put("model_dir", out.toString());
+    }
+    if (reportFile != null) {
+      Dataset evalOn = split.validation() != null ? split.validation() : split.train();
+      String what = split.validation() != null ? "the validation split (" + evalOn.size() + " rows, held out from training)"
+          : "the training rows (" + evalOn.size() + "; no validation split)";
+      ReportWriter.write(reportFile, data, r.model, r.summary.epochs(), evalOn, what,
+          csv == null ? List.of() : dev.xent.cli.report.RunReport.schemaRows(csv.preprocessing().schema()),
+          split.train().classCounts(), describeRun(r.model), seed);
+      report.put("report", reportFile.toString());
+      err().println("wrote report to " + reportFile);
     }
     if (json.enabled()) {
       JsonOutput.print(out(), report);
@@ -194,7 +231,7 @@ public final class TrainCommand extends BaseCommand {
 
   private record Result(Classifier model, TrainingSummary summary) {}
 
-  private Result fitMlp(Dataset all, int[] widths, LossKind kind, LossOptions lossOptions, ClassWeighting weighting,
+  private Result fitMlp(Dataset.Split split, int[] widths, LossKind kind, LossOptions lossOptions, ClassWeighting weighting,
       int t) {
     OptimizerConfig opt = OptimizerConfig.defaults(optimizer);
     if (learningRate != null) {
@@ -203,6 +240,7 @@ public final class TrainCommand extends BaseCommand {
     TrainerConfig config = TrainerConfig.DEFAULTS.withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
         .withValidationSplit(validationSplit, true).withLoss(kind, lossOptions).withClassWeighting(weighting)
         .withOptimizer(opt).withThreads(t);
+    Dataset all = split.train();
     List<LayerSpec> specs = Sequential.mlpSpecs(all.numFeatures(), widths, all.numClasses(),
         LayerSpec.Type.parse(activation), dropout);
     Trainer trainer = new Trainer(config).addCallback(new TerminateOnNaN())
@@ -210,14 +248,13 @@ public final class TrainCommand extends BaseCommand {
     if (patience != null) {
       trainer.addCallback(new EarlyStopping(validationSplit > 0 ? Monitor.VAL_LOSS : Monitor.LOSS, patience, 0, true));
     }
-    Dataset.Split split = split(all);
     TrainingResult result = trainer.fit(specs, split.train(), split.validation());
     return new Result(result.classifier(), new TrainingSummary(result.history().epochs(), split.train().size(),
         split.validation() == null ? 0 : split.validation().size(), result.history().stopReason()));
   }
 
   /** Softmax regression by full-batch L-BFGS; the run is reported as one "epoch". */
-  private Result fitLbfgs(Dataset all, ClassWeighting weighting, int t) {
+  private Result fitLbfgs(Dataset.Split split, ClassWeighting weighting, int t) {
     if (dropout > 0 || labelSmoothing > 0 || patience != null || !loss.equals("categorical")) {
       throw new UserInputException("--optimizer lbfgs fits plain L2-regularised softmax regression; "
           + "--dropout, --label-smoothing, --early-stopping and --loss categorical-focal do not apply");
@@ -225,7 +262,6 @@ public final class TrainCommand extends BaseCommand {
     if (classWeight != null && weighting != ClassWeighting.BALANCED) {
       throw new UserInputException("--optimizer lbfgs supports --class-weight balanced only");
     }
-    Dataset.Split split = split(all);
     Dataset train = split.train();
     Dataset validation = split.validation();
     SoftmaxRegressionConfig config = SoftmaxRegressionConfig.DEFAULTS.withThreads(t);
@@ -264,6 +300,25 @@ public final class TrainCommand extends BaseCommand {
     }
     int c = d.numClasses();
     return new double[] {Metrics.logLoss(y, p, c), Metrics.accuracy(y, Metrics.argmax(p, d.size(), c))};
+  }
+
+  /** The run's settings as shown in the report. */
+  private List<dev.xent.cli.report.ReportData.Entry> describeRun(Classifier m) {
+    List<dev.xent.cli.report.ReportData.Entry> e = new ArrayList<>();
+    e.add(new dev.xent.cli.report.ReportData.Entry("data", data.toString()));
+    e.add(new dev.xent.cli.report.ReportData.Entry("network", describe(m) + " (" + activation + ")"));
+    e.add(new dev.xent.cli.report.ReportData.Entry("optimizer", optimizer + (learningRate == null ? "" : ", lr " + learningRate)));
+    e.add(new dev.xent.cli.report.ReportData.Entry("epochs", Integer.toString(epochs)));
+    e.add(new dev.xent.cli.report.ReportData.Entry("batch size", Integer.toString(batchSize)));
+    e.add(new dev.xent.cli.report.ReportData.Entry("loss", loss + (labelSmoothing > 0 ? ", label smoothing " + labelSmoothing : "")));
+    e.add(new dev.xent.cli.report.ReportData.Entry("validation split", Double.toString(validationSplit)));
+    if (classWeight != null) {
+      e.add(new dev.xent.cli.report.ReportData.Entry("class weight", classWeight));
+    }
+    if (patience != null) {
+      e.add(new dev.xent.cli.report.ReportData.Entry("early stopping patience", patience.toString()));
+    }
+    return e;
   }
 
   private static String describe(Classifier m) {

@@ -201,12 +201,43 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
-  void csvIsNotSupportedYet() throws IOException {
-    Path csv = tmp.resolve("data.csv");
-    Files.writeString(csv, "a,b,label\n1,2,x\n3,4,y\n");
-    CliRun r = CliRun.of("train", csv.toString(), "--target", "label");
-    assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
-    assertThat(r.err()).contains("CSV datasets are not supported by this command yet");
+  void csvTrainEvaluatePredictAndReport() throws IOException {
+    // Two well separated classes in x, plus a categorical column and a row-id column the schema leaves out.
+    StringBuilder sb = new StringBuilder("id,x,colour,label\n");
+    for (int i = 0; i < 80; i++) {
+      boolean pos = i % 2 == 0;
+      sb.append(i + 1).append(',').append(pos ? 3 + 0.01 * i : -3 - 0.01 * i).append(',')
+          .append(i % 3 == 0 ? "red" : "blue").append(',').append(pos ? "yes" : "no").append('\n');
+    }
+    Path csv = tmp.resolve("train.csv");
+    Files.writeString(csv, sb.toString());
+    Path model = tmp.resolve("csv-model");
+    Path report = tmp.resolve("report.html");
+    CliRun r = CliRun.of("train", csv.toString(), "--target", "label", "--hidden", "8", "--epochs", "40",
+        "--batch-size", "16", "--lr", "0.01", "--out", model.toString(), "--report", report.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCode.OK);
+    assertThat(r.err()).contains("row numbers; left out").contains("colour");
+    assertThat(model.resolve("preprocessing.json")).exists();
+    assertThat(Files.readString(report)).contains("<h2>Training</h2>").contains("train.csv");
+
+    Path test = tmp.resolve("test.csv");
+    Files.writeString(test, "label,colour,x,id\nyes,red,2.5,1\nno,green,-2.5,2\nmaybe,blue,1,3\n");
+    CliRun e = CliRun.of("evaluate", model.toString(), test.toString(), "--json");
+    assertThat(e.exitCode()).as(e.err()).isEqualTo(ExitCode.OK);
+    assertThat(e.err()).contains("1 row(s)").contains("line 4");
+    assertThat(e.out()).contains("\"rows\":2").contains("\"accuracy\":1.0");
+
+    Path unlabeled = tmp.resolve("new.csv");
+    Files.writeString(unlabeled, "x,colour,id\n4,red,1\n-4,blue,2\n");
+    CliRun p = CliRun.of("predict", model.toString(), unlabeled.toString());
+    assertThat(p.exitCode()).as(p.err()).isEqualTo(ExitCode.OK);
+    assertThat(p.out()).contains("yes").contains("no");
+
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(bad, "x,colour,id\n4,red,1\nfour,blue,2\n");
+    CliRun b = CliRun.of("predict", model.toString(), bad.toString());
+    assertThat(b.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(b.err()).contains("bad.csv, line 3, column 'x': 'four' is not a number");
   }
 
   @Test

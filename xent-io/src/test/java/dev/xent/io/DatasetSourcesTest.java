@@ -69,15 +69,17 @@ class DatasetSourcesTest {
   }
 
   @Test
-  void csvIsRecognisedButNotYetSupported() throws IOException {
+  void csvIsReadWithInferredSchema() throws IOException {
     Path csv = dir.resolve("data.csv");
-    Files.writeString(csv, "a,b,label\n1,2,x\n");
+    Files.writeString(csv, "a,colour,label\n1,red,x\n3,blue,y\n5,red,x\n7,blue,y\n");
     DatasetSource s = DatasetSources.resolve(csv);
     assertThat(s.format()).isEqualTo("csv");
-    assertThatThrownBy(() -> s.load(train(csv, "label")))
-        .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("CSV datasets are not supported by this command yet")
-        .hasMessageContaining("--target LABELS.npy");
+    LabeledFeatures f = s.load(train(csv, "label"));
+    assertThat(f.classNames()).containsExactly("x", "y");
+    assertThat(f.labels()).containsExactly(0, 1, 0, 1);
+    // a standardised (mean 4, std sqrt(5)), then colour one-hot over [blue, red] plus the unknown slot.
+    assertThat(f.featureNames()).containsExactly("a", "colour=blue", "colour=red", "colour=<unknown>");
+    assertThat(f.features()[0]).isCloseTo((float) (-3 / Math.sqrt(5)), org.assertj.core.api.Assertions.within(1e-6f));
   }
 
   @Test

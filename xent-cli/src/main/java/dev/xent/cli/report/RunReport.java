@@ -6,7 +6,6 @@ import dev.xent.eval.Evaluation;
 import dev.xent.io.csv.ColumnInfo;
 import dev.xent.io.csv.FeatureSchema;
 import dev.xent.train.EpochLogs;
-import dev.xent.train.History;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,16 +27,16 @@ public final class RunReport {
    *
    * @param schema the data's columns, or an empty list (image data)
    * @param classCounts [classes] training examples per class
-   * @param history the training history, or null for an evaluation-only report
+   * @param history the training epochs, or null for an evaluation-only report
    * @param eval the held-out evaluation
    * @param split what {@code eval} was computed on, e.g. "test split (360 rows)"
    */
   public static ReportData of(String title, List<ReportData.SchemaRow> schema, LabelEncoding classes,
-      long[] classCounts, History history, Evaluation eval, String split, List<ReportData.Entry> configuration,
+      long[] classCounts, List<EpochLogs> history, Evaluation eval, String split, List<ReportData.Entry> configuration,
       List<ReportData.Entry> provenance) {
     List<ReportData.EpochRow> rows = new ArrayList<>();
     if (history != null) {
-      for (EpochLogs e : history.epochs()) {
+      for (EpochLogs e : history) {
         rows.add(new ReportData.EpochRow(e.epoch(), e.loss(), e.accuracy(), e.valLoss(), e.valAccuracy()));
       }
     }
