@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = XentVersion.class,
     description = "Categorical cross-entropy toolkit for the JVM: the loss family exact to Keras and PyTorch.",
     subcommands = {InfoCommand.class, DemoCommand.class, LossCommand.class, TrainCommand.class, EvaluateCommand.class,
-        PredictCommand.class, BenchCommand.class,
+        PredictCommand.class, ReportCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {

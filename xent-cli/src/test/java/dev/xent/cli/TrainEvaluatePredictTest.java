@@ -227,6 +227,13 @@ class TrainEvaluatePredictTest {
     assertThat(e.err()).contains("1 row(s)").contains("line 4");
     assertThat(e.out()).contains("\"rows\":2").contains("\"accuracy\":1.0");
 
+    Path report2 = tmp.resolve("report2.html");
+    CliRun rep = CliRun.of("report", model.toString(), test.toString(), "--out", report2.toString());
+    assertThat(rep.exitCode()).as(rep.err()).isEqualTo(ExitCode.OK);
+    // Curves come from the model's history.json; the evaluation from the 2 known rows of test.csv.
+    assertThat(Files.readString(report2)).contains("<h2>Training</h2>").contains("test.csv (2 rows)")
+        .contains("<h2>Can its confidence be trusted?</h2>");
+
     Path unlabeled = tmp.resolve("new.csv");
     Files.writeString(unlabeled, "x,colour,id\n4,red,1\n-4,blue,2\n");
     CliRun p = CliRun.of("predict", model.toString(), unlabeled.toString());
