@@ -4,6 +4,9 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.xent.io.DatasetSource;
 import dev.xent.io.LabeledFeatures;
+import dev.xent.io.csv.CsvPreprocessing;
+import dev.xent.io.csv.EncodedBatches;
+import dev.xent.io.csv.EncodedRows;
 import dev.xent.io.model.ClassifierStore;
 import dev.xent.model.Classifier;
 import java.io.BufferedWriter;
@@ -64,28 +67,68 @@ public final class PredictCommand extends BaseCommand {
     if (top != null && (top < 1 || top > c)) {
       throw new IllegalArgumentException("--top must be between 1 and the model's " + c + " classes, got " + top);
     }
-    LabeledFeatures raw = CsvInput.isCsv(data)
-        ? CsvInput.forModel(data, modelDir, false, err())
-        : CommandData.read(data, null, DatasetSource.Split.TEST, false);
-    CommandData.checkFeatures(model, raw, modelDir);
-    float[] proba = model.predictProba(raw.features(), raw.rows());
+    Rows source;
+    if (CsvInput.isCsv(data)) {
+      source = csvBatches(model);
+    } else {
+      LabeledFeatures raw = CommandData.read(data, null, DatasetSource.Split.TEST, false);
+      CommandData.checkFeatures(model, raw, modelDir);
+      float[] proba = model.predictProba(raw.features(), raw.rows());
+      source = csv -> {
+        writeRows(csv, proba, raw.rows(), 0, model);
+        return raw.rows();
+      };
+    }
     if (output == null) {
-      write(out(), proba, raw.rows(), model);
+      write(out(), source, model);
       out().flush();
     } else {
-      writeAtomically(output, proba, raw.rows(), model);
-      err().println("wrote " + raw.rows() + " predictions to " + output);
+      long rows = writeAtomically(output, source, model);
+      err().println("wrote " + rows + " predictions to " + output);
     }
     return ExitCode.OK;
   }
 
-  private void writeAtomically(Path file, float[] proba, int rows, Classifier model) throws IOException {
+  /** Writes prediction rows after the header and returns how many. */
+  private interface Rows {
+    long writeTo(CsvWriter csv) throws IOException;
+  }
+
+  /** Rows per encoded CSV batch: memory stays bounded by one batch whatever the file size. */
+  static final int CSV_BATCH = 4096;
+
+  /** A CSV file streamed batch by batch through the model's stored preprocessing. */
+  private Rows csvBatches(Classifier model) throws IOException {
+    CsvPreprocessing pre = CsvInput.preprocessing(modelDir);
+    if (pre == null) {
+      throw new IllegalArgumentException("the model in " + modelDir + " was not trained on a CSV file (it has no "
+          + CsvPreprocessing.FILE_NAME + "), so " + data + " cannot be encoded for it");
+    }
+    if (pre.features().width() != model.numFeatures()) {
+      throw new IllegalArgumentException(modelDir + ": " + CsvPreprocessing.FILE_NAME + " makes "
+          + pre.features().width() + " features but the model reads " + model.numFeatures());
+    }
+    return csv -> {
+      long n = 0;
+      try (EncodedBatches batches = EncodedBatches.open(data, pre, CSV_BATCH)) {
+        while (batches.hasNext()) {
+          EncodedRows b = batches.next();
+          writeRows(csv, model.predictProba(b.features(), b.rows()), b.rows(), n, model);
+          n += b.rows();
+        }
+      }
+      return n;
+    };
+  }
+
+  private long writeAtomically(Path file, Rows source, Classifier model) throws IOException {
     Path abs = file.toAbsolutePath();
     Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
     boolean done = false;
+    long rows;
     try {
       try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(tmp), StandardCharsets.UTF_8))) {
-        write(w, proba, rows, model);
+        rows = write(w, source, model);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -98,11 +141,11 @@ public final class PredictCommand extends BaseCommand {
         Files.deleteIfExists(tmp);
       }
     }
+    return rows;
   }
 
-  /** Writes the CSV; {@code proba} is [rows, C], row-major. */
-  private void write(Writer w, float[] proba, int rows, Classifier model) throws IOException {
-    int c = model.numClasses();
+  /** Writes the CSV: the header, then the rows of {@code source}; returns the row count. */
+  private long write(Writer w, Rows source, Classifier model) throws IOException {
     List<String> names = model.encoding().names();
     CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
     List<String> header = new ArrayList<>();
@@ -117,12 +160,21 @@ public final class PredictCommand extends BaseCommand {
       }
     }
     csv.writeRecord(header);
+    long rows = source.writeTo(csv);
+    csv.flush();
+    return rows;
+  }
+
+  /** Writes prediction rows numbered from {@code first}; {@code proba} is [rows, C], row-major. */
+  private void writeRows(CsvWriter csv, float[] proba, int rows, long first, Classifier model) {
+    int c = model.numClasses();
+    List<String> names = model.encoding().names();
     int k = top == null ? 1 : top;
+    String[] record = new String[top == null ? 2 + c : 1 + 2 * k];
     int[] best = new int[k];
-    String[] record = new String[header.size()];
     for (int i = 0; i < rows; i++) {
       topK(proba, i * c, c, best);
-      record[0] = Integer.toString(i);
+      record[0] = Long.toString(first + i);
       if (top == null) {
         record[1] = names.get(best[0]);
         for (int j = 0; j < c; j++) {
@@ -136,7 +188,6 @@ public final class PredictCommand extends BaseCommand {
       }
       csv.writeRecord(record);
     }
-    csv.flush();
   }
 
   /** The indices of the {@code best.length} largest of {@code p[off..off+c)}, largest first, lower index on ties. */

@@ -240,6 +240,21 @@ class TrainEvaluatePredictTest {
     assertThat(p.exitCode()).as(p.err()).isEqualTo(ExitCode.OK);
     assertThat(p.out()).contains("yes").contains("no");
 
+    // More rows than one streamed batch: numbering continues across batches.
+    StringBuilder big = new StringBuilder("x,colour,id\n");
+    for (int i = 0; i < PredictCommand.CSV_BATCH + 5; i++) {
+      big.append(i % 2 == 0 ? 4 : -4).append(",red,").append(i).append('\n');
+    }
+    Path bigCsv = tmp.resolve("big.csv");
+    Files.writeString(bigCsv, big.toString());
+    Path preds = tmp.resolve("preds.csv");
+    CliRun pb = CliRun.of("predict", model.toString(), bigCsv.toString(), "--output", preds.toString());
+    assertThat(pb.exitCode()).as(pb.err()).isEqualTo(ExitCode.OK);
+    List<String> lines = Files.readAllLines(preds);
+    assertThat(lines).hasSize(PredictCommand.CSV_BATCH + 6);
+    assertThat(lines.get(lines.size() - 1)).startsWith((PredictCommand.CSV_BATCH + 4) + ",no,");
+    assertThat(lines.get(1)).startsWith("0,yes,");
+
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "x,colour,id\n4,red,1\nfour,blue,2\n");
     CliRun b = CliRun.of("predict", model.toString(), bad.toString());
