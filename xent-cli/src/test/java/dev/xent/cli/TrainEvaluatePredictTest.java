@@ -252,8 +252,9 @@ class TrainEvaluatePredictTest {
     assertThat(pb.exitCode()).as(pb.err()).isEqualTo(ExitCode.OK);
     List<String> lines = Files.readAllLines(preds);
     assertThat(lines).hasSize(PredictCommand.CSV_BATCH + 6);
-    assertThat(lines.get(lines.size() - 1)).startsWith((PredictCommand.CSV_BATCH + 4) + ",no,");
+    assertThat(lines.get(lines.size() - 1)).startsWith((PredictCommand.CSV_BATCH + 4) + ",yes,");
     assertThat(lines.get(1)).startsWith("0,yes,");
+    assertThat(lines.get(2)).startsWith("1,no,");
 
     Path bad = tmp.resolve("bad.csv");
     Files.writeString(bad, "x,colour,id\n4,red,1\nfour,blue,2\n");
