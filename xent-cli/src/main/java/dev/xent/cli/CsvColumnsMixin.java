@@ -31,6 +31,10 @@ final class CsvColumnsMixin {
       }
       return o.withTargetColumns(targetColumns);
     }
+    if (target != null && target.toLowerCase(java.util.Locale.ROOT).endsWith(".npy")) {
+      // CSV features with soft targets [rows, C] from an .npy file.
+      return o.withSoftTargets(java.nio.file.Path.of(target));
+    }
     return target == null ? o : o.withTarget(target);
   }
 }

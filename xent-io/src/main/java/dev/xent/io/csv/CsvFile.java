@@ -18,7 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
- * An open CSV file read row by row: UTF-8 (a byte-order mark is skipped), the delimiter detected among
+ * An open CSV file read row by row: UTF-8 (a byte-order mark is skipped; {@code .gz} files are gunzipped), the delimiter detected among
  * comma, semicolon and tab (see {@link DelimiterDetector}), RFC 4180 quoting (embedded delimiters, quotes and
  * newlines), blank lines skipped, the first row the header. Every row must have as many fields as the header;
  * a row that does not is an error naming its line.
@@ -55,7 +55,7 @@ public final class CsvFile implements Closeable {
               .skipEmptyLines(true)
               .allowExtraFields(true)
               .allowMissingFields(true)
-              .ofCsvRecord(path, StandardCharsets.UTF_8);
+              .ofCsvRecord(input(path), StandardCharsets.UTF_8);
       return new CsvFile(path, delimiter, reader);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -159,7 +159,7 @@ public final class CsvFile implements Closeable {
   private static char detectDelimiter(Path path) {
     byte[] head;
     boolean complete;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = input(path)) {
       head = in.readNBytes(HEAD_BYTES);
       complete = in.read() < 0;
     } catch (IOException e) {
@@ -170,6 +170,22 @@ public final class CsvFile implements Closeable {
       text = text.substring(1);
     }
     return DelimiterDetector.detect(text, complete);
+  }
+
+  /** The file's bytes, gunzipped when its name ends in {@code .gz}. */
+  private static InputStream input(Path path) throws IOException {
+    InputStream in = Files.newInputStream(path);
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+      try {
+        // 64 KiB: the inflater's input buffer; the default 512 bytes costs a native call per few rows.
+        return new java.util.zip.GZIPInputStream(in, 64 * 1024);
+      } catch (IOException e) {
+        in.close();
+        throw new UncheckedIOException(path + " ends in .gz but is not gzip data: " + e.getMessage(), e);
+      }
+    }
+    return in;
   }
 
   static String printable(char c) {

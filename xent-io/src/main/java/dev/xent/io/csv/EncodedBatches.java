@@ -35,7 +35,7 @@ public final class EncodedBatches implements Iterator<EncodedRows>, Closeable {
     TargetEncoding t = pre.target();
     List<String> h = file.header();
     this.labelCol = !t.soft() ? h.indexOf(t.column()) : -1;
-    this.softCols = t.soft() && h.containsAll(t.softColumns()) ? t.softColumns().stream().mapToInt(h::indexOf).toArray() : null;
+    this.softCols = t.soft() && !t.softColumns().isEmpty() && h.containsAll(t.softColumns()) ? t.softColumns().stream().mapToInt(h::indexOf).toArray() : null;
     this.pending = file.next();
   }
 

@@ -86,6 +86,29 @@ class CsvDatasetTest {
   }
 
   @Test
+  void softTargetsFromAnNpyFile() throws IOException {
+    Path csv = write("x,c\n1,a\n2,b\n3,a\n4,b\n");
+    Path npy = dir.resolve("soft.npy");
+    dev.xent.io.Npy.write(npy, new dev.xent.io.NumericArray(
+        new double[] {0.25, 0.75, 1, 0, 0.5, 0.5, 0, 1}, new int[] {4, 2}, "float64"));
+    CsvDataset ds = CsvDataset.load(csv, CsvOptions.DEFAULTS.withSoftTargets(npy).withSplit(0, 1));
+    assertThat(ds.preprocessing().target().classes()).containsExactly("0", "1");
+    assertThat(ds.train().soft()).containsExactly(0.25f, 0.75f, 1f, 0f, 0.5f, 0.5f, 0f, 1f);
+    // Every column is a feature: there is no target column in the CSV.
+    assertThat(ds.preprocessing().features().featureNames()).containsExactly("x", "c=a", "c=b", "c=<unknown>");
+
+    Path bad = dir.resolve("bad.npy");
+    dev.xent.io.Npy.write(bad, new dev.xent.io.NumericArray(
+        new double[] {0.25, 0.75, 1, 0, 0.5, 0.6, 0, 1}, new int[] {4, 2}, "float64"));
+    assertThatThrownBy(() -> CsvDataset.load(csv, CsvOptions.DEFAULTS.withSoftTargets(bad).withSplit(0, 1)))
+        .hasMessageContaining("bad.npy: row 2 sums to 1.1");
+    Path shape = dir.resolve("shape.npy");
+    dev.xent.io.Npy.write(shape, new dev.xent.io.NumericArray(new double[] {0.5, 0.5}, new int[] {1, 2}, "float64"));
+    assertThatThrownBy(() -> CsvDataset.load(csv, CsvOptions.DEFAULTS.withSoftTargets(shape).withSplit(0, 1)))
+        .hasMessageContaining("shape [4, classes >= 2]");
+  }
+
+  @Test
   void softRowNotSummingToOneNamesTheLine() throws IOException {
     Path p = write("x,p_a,p_b\n1,0.25,0.75\n2,0.5,0.4\n");
     assertThatThrownBy(() -> CsvDataset.load(p, CsvOptions.DEFAULTS.withTargetColumns(List.of("p_a", "p_b")).withSplit(0, 1)))

@@ -58,6 +58,17 @@ class CsvFileTest {
   }
 
   @Test
+  void gzippedFileIsRead() throws IOException {
+    Path p = dir.resolve("g.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(p))) {
+      out.write("a;b\n1;x\n2;y\n".getBytes(StandardCharsets.UTF_8));
+    }
+    CsvTable t = CsvTable.read(p);
+    assertThat(t.delimiter()).isEqualTo(';');
+    assertThat(t.rows().get(1)).containsExactly("2", "y");
+  }
+
+  @Test
   void raggedRowIsAnErrorNamingFileAndLine() throws IOException {
     Path p = write("r.csv", "a,b,c\n1,2,3\n4,5\n");
     assertThatThrownBy(() -> CsvTable.read(p))
