@@ -64,6 +64,104 @@ final class CsvInput {
     return CsvPreprocessing.fromJson(Files.readString(p, StandardCharsets.UTF_8));
   }
 
+  /** Rows per streamed batch: memory holds one batch of features whatever the file size. */
+  static final int BATCH = 4096;
+
+  /**
+   * Streamed predictions on a labelled CSV file.
+   *
+   * @param proba [rows, C] probabilities, row-major
+   * @param actual [rows] true class ids (for soft targets: each row's most probable class)
+   * @param soft [rows, C] soft targets, or null for class labels
+   */
+  record Predictions(float[] proba, int[] actual, float[] soft) {}
+
+  /**
+   * Predicts a labelled CSV file batch by batch; rows whose class the model never saw (or that have none) are
+   * left out, with a warning naming their lines.
+   */
+  static Predictions predictStreaming(Path data, Path modelDir, dev.xent.model.Classifier model, PrintWriter err)
+      throws IOException {
+    CsvPreprocessing pre = require(data, modelDir);
+    int c = model.numClasses();
+    FloatList proba = new FloatList();
+    FloatList soft = new FloatList();
+    List<Integer> actual = new ArrayList<>();
+    try (dev.xent.io.csv.EncodedBatches batches = dev.xent.io.csv.EncodedBatches.open(data, pre, BATCH)) {
+      if (!batches.hasTarget()) {
+        throw new UserInputException(data + " has no target column, which the model was trained with;"
+            + " evaluation needs the true classes");
+      }
+      while (batches.hasNext()) {
+        EncodedRows b = batches.next();
+        float[] p = model.predictProba(b.features(), b.rows());
+        for (int i = 0; i < b.rows(); i++) {
+          int y;
+          if (b.labels() != null) {
+            y = b.labels()[i];
+          } else {
+            y = argmax(b.soft(), i * c, c);
+            soft.add(b.soft(), i * c, c);
+          }
+          if (y >= 0) {
+            actual.add(y);
+            proba.add(p, i * c, c);
+          }
+        }
+      }
+      if (batches.unknownLabelCount() > 0) {
+        err.println("xent: " + batches.unknownLabelCount() + " row(s) of " + data + " have a class the model was not"
+            + " trained on (or none) and are left out of the metrics: " + String.join(", ", batches.unknownLabels())
+            + (batches.unknownLabelCount() > batches.unknownLabels().size() ? ", ..." : "") + ". The model knows "
+            + pre.target().classes());
+        err.flush();
+      }
+    }
+    if (actual.isEmpty()) {
+      throw new UserInputException("no row of " + data + " has a class the model knows " + pre.target().classes());
+    }
+    return new Predictions(proba.toArray(), actual.stream().mapToInt(Integer::intValue).toArray(),
+        pre.target().soft() ? soft.toArray() : null);
+  }
+
+  private static int argmax(float[] v, int off, int c) {
+    int best = 0;
+    for (int k = 1; k < c; k++) {
+      if (v[off + k] > v[off + best]) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
+  /** A growable float array. */
+  private static final class FloatList {
+    private float[] a = new float[1024];
+    private int n;
+
+    void add(float[] src, int off, int len) {
+      if (n + len > a.length) {
+        a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + len));
+      }
+      System.arraycopy(src, off, a, n, len);
+      n += len;
+    }
+
+    float[] toArray() {
+      return java.util.Arrays.copyOf(a, n);
+    }
+  }
+
+  private static CsvPreprocessing require(Path data, Path modelDir) throws IOException {
+    CsvPreprocessing pre = preprocessing(modelDir);
+    if (pre == null) {
+      throw new UserInputException("the model in " + modelDir + " was not trained on a CSV file (it has no "
+          + CsvPreprocessing.FILE_NAME + "), so " + data + " cannot be encoded for it; use data in the format it was"
+          + " trained on");
+    }
+    return pre;
+  }
+
   /**
    * A CSV file encoded for a model trained on CSV. Rows whose class the model never saw (or whose class is
    * missing) are left out when targets are required, with a warning naming their lines on {@code err}.

@@ -53,19 +53,31 @@ public final class EvaluateCommand extends BaseCommand {
   protected int execute() throws Exception {
     threads.apply();
     Classifier model = ClassifierStore.load(modelDir).classifier();
-    LabeledFeatures raw = CsvInput.isCsv(data)
-        ? CsvInput.forModel(data, modelDir, true, err())
-        : CommandData.read(data, target, DatasetSource.Split.TEST, true);
-    Dataset d = CommandData.forModel(model, raw, modelDir);
-    int n = d.size();
     int c = model.numClasses();
-    float[] proba = model.predictProba(d.features(), n);
-    int[] actual = new int[n];
-    for (int i = 0; i < n; i++) {
-      actual[i] = d.classOf(i);
+    int n;
+    float[] proba;
+    int[] actual;
+    float[] soft;
+    if (CsvInput.isCsv(data)) {
+      // Streamed: memory holds one batch of features plus the [n, C] probabilities.
+      CsvInput.Predictions p = CsvInput.predictStreaming(data, modelDir, model, err());
+      n = p.actual().length;
+      proba = p.proba();
+      actual = p.actual();
+      soft = p.soft();
+    } else {
+      LabeledFeatures raw = CommandData.read(data, target, DatasetSource.Split.TEST, true);
+      Dataset d = CommandData.forModel(model, raw, modelDir);
+      n = d.size();
+      proba = model.predictProba(d.features(), n);
+      actual = new int[n];
+      for (int i = 0; i < n; i++) {
+        actual[i] = d.classOf(i);
+      }
+      soft = d.hasLabels() ? null : d.softTargets();
     }
     Evaluation e = Evaluation.of(actual, proba, c, topK);
-    double loss = d.hasLabels() ? e.logLoss() : softLoss(d.softTargets(), proba, n, c);
+    double loss = soft == null ? e.logLoss() : softLoss(soft, proba, n, c);
     ObjectNode o = toJson(e, loss, model.encoding().names());
     if (json.enabled()) {
       JsonOutput.print(out(), o);
