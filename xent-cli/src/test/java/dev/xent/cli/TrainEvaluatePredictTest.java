@@ -66,7 +66,7 @@ class TrainEvaluatePredictTest {
   void trainEvaluatePredictOnAnIdxDirectory() throws IOException {
     Path model = tmp.resolve("model");
     CliRun train = CliRun.of("train", data.toString(), "--hidden", "8", "--epochs", "2", "--batch-size", "8",
-        "--lr", "0.02", "--threads", "1", "--out", model.toString(), "--json");
+        "--lr", "0.02", "--threads", "1", "--validation-split", "0.1", "--out", model.toString(), "--json");
     JsonNode t = json(train);
     assertThat(t.get("history")).hasSize(2);
     JsonNode e1 = t.get("history").get(0);
@@ -169,14 +169,28 @@ class TrainEvaluatePredictTest {
     Npy.write(xf, new NumericArray(x, new int[] {n, 2}, "float32"));
     Npy.write(yf, new NumericArray(y, new int[] {n}, "int64"));
     Path model = tmp.resolve("m");
-    json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
+    JsonNode t = json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
         "--batch-size", "4", "--lr", "0.05", "--out", model.toString(), "--json"));
+    assertThat(t.get("validation_rows").asInt()).isZero(); // no validation split by default
+    assertThat(t.get("train_rows").asInt()).isEqualTo(n);
+    assertThat(t.get("history").get(0).has("val_loss")).isFalse();
     JsonNode ev = json(CliRun.of("evaluate", model.toString(), xf.toString(), "--target", yf.toString(), "--json"));
     assertThat(ev.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
     assertThat(ev.get("per_class")).hasSize(2);
     CliRun p = CliRun.of("predict", model.toString(), xf.toString());
     assertThat(p.exitCode()).as(p.err()).isZero();
     assertThat(p.out().lines().count()).isEqualTo(n + 1);
+  }
+
+  @Test
+  void earlyStoppingHoldsOutATenthUnlessTold() throws IOException {
+    JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
+        "--json"));
+    assertThat(t.get("validation_rows").asInt()).isEqualTo(9);
+    assertThat(t.get("history").get(0).has("val_loss")).isTrue();
+    JsonNode none = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
+        "--validation-split", "0", "--json"));
+    assertThat(none.get("validation_rows").asInt()).isZero();
   }
 
   @Test
