@@ -62,11 +62,10 @@ public final class TrainCommand extends BaseCommand {
   // 128 (not Keras's 32): four times fewer optimizer steps per epoch for the same accuracy on MNIST-like data,
   // and the batch PyTorch's MNIST examples use.
   static final int DEFAULT_BATCH = 128;
-  // No validation split by default (Keras's fit default, and the PyTorch anchor trains on every row): the
-  // Fashion-MNIST MLP reaches its accuracy target only with all 60000 rows. --early-stopping needs a monitor,
-  // so it holds out a tenth unless --validation-split says otherwise.
-  static final double DEFAULT_VALIDATION_SPLIT = 0.0;
-  static final double EARLY_STOPPING_VALIDATION_SPLIT = 0.1;
+  // A held-out tenth shows val_loss / val_accuracy every epoch (overfitting is visible without tuning) and gives
+  // --early-stopping its monitor. On Fashion-MNIST it did not cost test accuracy: 0.8895 with it, 0.8844 on
+  // all rows (both within the epoch-to-epoch noise of about ±0.005).
+  static final double DEFAULT_VALIDATION_SPLIT = 0.1;
   static final long DEFAULT_SEED = 0L;
 
   @Parameters(index = "0", paramLabel = "DATA", description = "IDX directory, or .npy features with --target.")
@@ -118,7 +117,7 @@ public final class TrainCommand extends BaseCommand {
 
   @Option(names = "--validation-split", paramLabel = "F",
       description = "Fraction of the training rows held out (stratified) for validation; 0 for none. "
-          + "Default: 0, or 0.1 with --early-stopping.")
+          + "Default: " + DEFAULT_VALIDATION_SPLIT + ".")
   Double validationSplitOption;
 
   private double validationSplit;
@@ -131,6 +130,11 @@ public final class TrainCommand extends BaseCommand {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DEFAULT_SEED,
       description = "Seed for initialisation, shuffling, dropout and the split. Default: ${DEFAULT-VALUE}.")
   long seed;
+
+  @Option(names = "--standardize", paramLabel = "WHEN", defaultValue = "on",
+      description = "Standardise inputs with the training rows' mean and std (stored in the model): on or off. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String standardize;
 
   @Mixin ThreadsMixin threads;
 
@@ -149,8 +153,7 @@ public final class TrainCommand extends BaseCommand {
           + hidden + ". Use --hidden 0 with lbfgs, or --optimizer adam for an MLP");
     }
     LossKind kind = lossKind(loss);
-    validationSplit = validationSplitOption != null ? validationSplitOption
-        : patience != null ? EARLY_STOPPING_VALIDATION_SPLIT : DEFAULT_VALIDATION_SPLIT;
+    validationSplit = validationSplitOption != null ? validationSplitOption : DEFAULT_VALIDATION_SPLIT;
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new UserInputException("--validation-split must be in [0, 1), got " + validationSplit);
     }
@@ -169,7 +172,8 @@ public final class TrainCommand extends BaseCommand {
     if (out == null) {
       err().println("xent: no --out given: the model will not be saved");
     }
-    Result r = lbfgs ? fitLbfgs(all, weighting, t) : fitMlp(all, widths, kind, lossOptions, weighting, t);
+    boolean std = standardize();
+    Result r = lbfgs ? fitLbfgs(all, weighting, t, std) : fitMlp(all, widths, kind, lossOptions, weighting, t, std);
     if (!Double.isFinite(r.summary.epochs().get(r.summary.epochs().size() - 1).loss())) {
       throw new UserInputException("training diverged: " + r.summary.stopReason()
           + ". No model was saved; lower --lr or check the data");
@@ -204,14 +208,14 @@ public final class TrainCommand extends BaseCommand {
   private record Result(Classifier model, TrainingSummary summary) {}
 
   private Result fitMlp(Dataset all, int[] widths, LossKind kind, LossOptions lossOptions, ClassWeighting weighting,
-      int t) {
+      int t, boolean std) {
     OptimizerConfig opt = OptimizerConfig.defaults(optimizer);
     if (learningRate != null) {
       opt = opt.withLearningRate(learningRate);
     }
     TrainerConfig config = TrainerConfig.DEFAULTS.withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
         .withValidationSplit(validationSplit, true).withLoss(kind, lossOptions).withClassWeighting(weighting)
-        .withOptimizer(opt).withThreads(t);
+        .withOptimizer(opt).withThreads(t).withStandardize(std);
     List<LayerSpec> specs = Sequential.mlpSpecs(all.numFeatures(), widths, all.numClasses(),
         LayerSpec.Type.parse(activation), dropout);
     Trainer trainer = new Trainer(config).addCallback(new TerminateOnNaN())
@@ -226,7 +230,7 @@ public final class TrainCommand extends BaseCommand {
   }
 
   /** Softmax regression by full-batch L-BFGS; the run is reported as one "epoch". */
-  private Result fitLbfgs(Dataset all, ClassWeighting weighting, int t) {
+  private Result fitLbfgs(Dataset all, ClassWeighting weighting, int t, boolean std) {
     if (dropout > 0 || labelSmoothing > 0 || patience != null || !loss.equals("categorical")) {
       throw new UserInputException("--optimizer lbfgs fits plain L2-regularised softmax regression; "
           + "--dropout, --label-smoothing, --early-stopping and --loss categorical-focal do not apply");
@@ -237,7 +241,7 @@ public final class TrainCommand extends BaseCommand {
     Dataset.Split split = split(all);
     Dataset train = split.train();
     Dataset validation = split.validation();
-    SoftmaxRegressionConfig config = SoftmaxRegressionConfig.DEFAULTS.withThreads(t);
+    SoftmaxRegressionConfig config = SoftmaxRegressionConfig.DEFAULTS.withThreads(t).withStandardize(std);
     if (weighting == ClassWeighting.BALANCED) {
       config = new SoftmaxRegressionConfig(config.c(), config.lbfgs(), weighting, config.standardize(), t);
     }
@@ -283,6 +287,19 @@ public final class TrainCommand extends BaseCommand {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * Whether to standardise inputs. On by default, also for IDX images already in [0, 1]: on Fashion-MNIST the MLP
+   * reached 0.884-0.890 test accuracy after 10 epochs with it and 0.877 without (Glorot-initialised layers learn
+   * faster from centred, unit-variance inputs).
+   */
+  private boolean standardize() {
+    return switch (standardize.trim().toLowerCase(Locale.ROOT)) {
+      case "on", "true" -> true;
+      case "off", "false" -> false;
+      default -> throw new UserInputException("--standardize must be on or off, got '" + standardize + "'");
+    };
   }
 
   /** {@code "256,128"} -> [256, 128]; {@code ""} or {@code "0"} -> [] (softmax regression). */

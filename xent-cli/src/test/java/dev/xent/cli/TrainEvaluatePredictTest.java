@@ -66,7 +66,7 @@ class TrainEvaluatePredictTest {
   void trainEvaluatePredictOnAnIdxDirectory() throws IOException {
     Path model = tmp.resolve("model");
     CliRun train = CliRun.of("train", data.toString(), "--hidden", "8", "--epochs", "2", "--batch-size", "8",
-        "--lr", "0.02", "--threads", "1", "--validation-split", "0.1", "--out", model.toString(), "--json");
+        "--lr", "0.02", "--threads", "1", "--out", model.toString(), "--json");
     JsonNode t = json(train);
     assertThat(t.get("history")).hasSize(2);
     JsonNode e1 = t.get("history").get(0);
@@ -170,8 +170,8 @@ class TrainEvaluatePredictTest {
     Npy.write(yf, new NumericArray(y, new int[] {n}, "int64"));
     Path model = tmp.resolve("m");
     JsonNode t = json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
-        "--batch-size", "4", "--lr", "0.05", "--out", model.toString(), "--json"));
-    assertThat(t.get("validation_rows").asInt()).isZero(); // no validation split by default
+        "--batch-size", "4", "--lr", "0.05", "--validation-split", "0", "--out", model.toString(), "--json"));
+    assertThat(t.get("validation_rows").asInt()).isZero();
     assertThat(t.get("train_rows").asInt()).isEqualTo(n);
     assertThat(t.get("history").get(0).has("val_loss")).isFalse();
     JsonNode ev = json(CliRun.of("evaluate", model.toString(), xf.toString(), "--target", yf.toString(), "--json"));
@@ -183,7 +183,7 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
-  void earlyStoppingHoldsOutATenthUnlessTold() throws IOException {
+  void earlyStoppingMonitorsValidationLossOrTrainingLoss() throws IOException {
     JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
         "--json"));
     assertThat(t.get("validation_rows").asInt()).isEqualTo(9);
@@ -191,6 +191,7 @@ class TrainEvaluatePredictTest {
     JsonNode none = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
         "--validation-split", "0", "--json"));
     assertThat(none.get("validation_rows").asInt()).isZero();
+    assertThat(none.get("history").size()).isBetween(1, 2);
   }
 
   @Test
