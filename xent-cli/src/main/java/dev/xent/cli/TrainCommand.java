@@ -99,6 +99,10 @@ public final class TrainCommand extends BaseCommand {
       description = "adam, adamw, sgd, or lbfgs (softmax regression only). Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
+  @Option(names = "--max-iter", paramLabel = "N",
+      description = "L-BFGS iterations at most (--optimizer lbfgs only). Default: 100, scikit-learn's max_iter.")
+  Integer maxIterations;
+
   @Option(names = "--lr", paramLabel = "LR",
       description = "Learning rate. Default: the optimizer's (Adam/AdamW 1e-3, SGD 1e-2).")
   Double learningRate;
@@ -153,6 +157,9 @@ public final class TrainCommand extends BaseCommand {
           + hidden + ". Use --hidden 0 with lbfgs, or --optimizer adam for an MLP");
     }
     LossKind kind = lossKind(loss);
+    if (maxIterations != null && !lbfgs) {
+      throw new UserInputException("--max-iter applies to --optimizer lbfgs only; use --epochs for " + optimizer);
+    }
     validationSplit = validationSplitOption != null ? validationSplitOption : DEFAULT_VALIDATION_SPLIT;
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new UserInputException("--validation-split must be in [0, 1), got " + validationSplit);
@@ -242,6 +249,12 @@ public final class TrainCommand extends BaseCommand {
     Dataset train = split.train();
     Dataset validation = split.validation();
     SoftmaxRegressionConfig config = SoftmaxRegressionConfig.DEFAULTS.withThreads(t).withStandardize(std);
+    if (maxIterations != null) {
+      if (maxIterations < 1) {
+        throw new UserInputException("--max-iter must be >= 1, got " + maxIterations);
+      }
+      config = config.withLbfgs(config.lbfgs().withMaxIterations(maxIterations));
+    }
     if (weighting == ClassWeighting.BALANCED) {
       config = new SoftmaxRegressionConfig(config.c(), config.lbfgs(), weighting, config.standardize(), t);
     }

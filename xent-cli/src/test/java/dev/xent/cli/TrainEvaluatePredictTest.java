@@ -143,6 +143,11 @@ class TrainEvaluatePredictTest {
     JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "0", "--optimizer", "lbfgs",
         "--validation-split", "0", "--out", model.toString(), "--json"));
     assertThat(t.get("history")).hasSize(1);
+    assertThat(t.get("stop_reason").asText()).startsWith("L-BFGS: ");
+    JsonNode one = json(CliRun.of("train", data.toString(), "--hidden", "", "--optimizer", "lbfgs", "--max-iter", "1",
+        "--validation-split", "0", "--json"));
+    assertThat(one.get("history").get(0).get("loss").asDouble())
+        .isGreaterThan(t.get("history").get(0).get("loss").asDouble()); // one iteration is far from the optimum
     assertThat(t.get("history").get(0).get("accuracy").asDouble()).isEqualTo(1.0);
     assertThat(t.get("history").get(0).has("val_loss")).isFalse();
     JsonNode config = JSON.readTree(model.resolve("config.json").toFile());
@@ -238,6 +243,9 @@ class TrainEvaluatePredictTest {
     CliRun weights = CliRun.of("train", data.toString(), "--class-weight", "1,2");
     assertThat(weights.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(weights.err()).contains("--class-weight has 2 weights but the data has 10 classes");
+    CliRun maxIter = CliRun.of("train", data.toString(), "--max-iter", "5");
+    assertThat(maxIter.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(maxIter.err()).contains("--max-iter applies to --optimizer lbfgs only");
   }
 
   @Test
