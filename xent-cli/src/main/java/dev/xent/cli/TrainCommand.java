@@ -56,7 +56,7 @@ import picocli.CommandLine.Parameters;
         "      --early-stopping 3 --out model --json",
         "  xent train /usr/share/datasets/fashion-mnist --hidden 0 --optimizer lbfgs --out softmax"})
 public final class TrainCommand extends BaseCommand {
-  /** The defaults of this command, in one place (documented in docs/training.md). */
+  /** The defaults of this command, in one place (documented in docs/cli-training.md). */
   static final String DEFAULT_HIDDEN = "256,128";
   static final int DEFAULT_EPOCHS = 10;
   // 128 (not Keras's 32): four times fewer optimizer steps per epoch for the same accuracy on MNIST-like data,
