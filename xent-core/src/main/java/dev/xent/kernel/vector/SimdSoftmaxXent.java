@@ -17,6 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorKernels} defines one more copy of this class per forced width, as a hidden class whose class data is the
  * species, so that 128-, 256- and 512-bit code all run compiled in one JVM. Hence this class has no nested
  * classes and no lambdas.
+ *
+ * <p>Forced widths are for tests: once two widths have run in one JVM, the JIT profiles of the JDK's shared
+ * Vector API code are polymorphic and the preferred width's vectors get boxed too (measured: 60 ns per logit
+ * and allocation, against 0.9 ns and none). Production runs one width per JVM.
  */
 final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final VectorSpecies<Float> S = species();
@@ -305,7 +309,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   /**
    * e^x per lane, for x ≤ 88 (the kernels pass x ≤ 0); lanes below -87 give 0, NaN stays NaN. Round-to-nearest
    * reduction, two-constant Cody-Waite, degree-5 polynomial with fma, 2^n added into the exponent bits.
-   * Measured max relative error vs {@link Math#exp}: see {@code SimdExpTest}.
+   *
+   * <p>Max relative error against {@link Math#exp}, measured over [-87, 88] every 2^-14: 8.3e-8 (1.39·2^-24);
+   * {@code lanewise(EXP)} measured 7.0e-8. This one is kept because it is faster on JDK 17 (AVX2, 256-bit): 0.40-0.45
+   * ns per element against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call that is not inlined into the loop).
    */
   static FloatVector exp(FloatVector x) {
     FloatVector t = x.fma(LOG2E, ROUND_MAGIC); // n in the low mantissa bits
