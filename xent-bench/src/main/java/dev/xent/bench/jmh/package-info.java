@@ -1,0 +1,2 @@
+/** JMH benchmarks of the fused loss kernels. */
+package dev.xent.bench.jmh;
