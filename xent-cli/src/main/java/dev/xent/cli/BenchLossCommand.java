@@ -37,7 +37,7 @@ public final class BenchLossCommand extends BaseCommand {
           + " is more than one Java array holds; use fewer rows");
     }
     int t = threads.threads();
-    err().printf("benchmarking %d x %d logits on %d thread(s)...%n", rows, classes, t);
+    err().printf("xent: benchmarking %d x %d logits on %d thread(s)...%n", rows, classes, t);
     err().flush();
     LossBenchmark.Result r = LossBenchmark.run(rows, classes, t);
     if (json.enabled()) {

@@ -33,8 +33,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Runs {@code xent} with the given arguments and exits with its exit code. */
   public static void main(String[] args) {
+    // Library log records (e.g. the kernel provider's fallback notice) become one "xent: ..." line on stderr
+    // instead of java.util.logging's two-line default with a timestamp. A user's own setting wins.
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "xent: %5$s%6$s%n");
+    }
     System.exit(commandLine().execute(args));
   }
+
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
   /**
    * The one factory for the command line: the root command with all subcommands and the handlers that turn

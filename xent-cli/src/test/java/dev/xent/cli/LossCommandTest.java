@@ -313,6 +313,46 @@ class LossCommandTest {
   }
 
   @Test
+  void kerasCategoricalFocalDocstring() throws IOException {
+    Path[] f = kerasDocstringCsv();
+
+    CliRun r = CliRun.of("loss", "--loss", "categorical-focal", "--y-true", s(f[0]), "--y-pred", s(f[1]), "--json");
+
+    // keras.losses.CategoricalFocalCrossentropy() docstring: 0.23315276
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(JSON.readTree(r.out()).get("loss").asDouble()).isCloseTo(0.23315276, within(1e-7));
+  }
+
+  @Test
+  void kerasBinaryFocalFromLogitsWithGamma() throws IOException {
+    Path y = csv("y.csv", "1,1,0\n0,1,0\n");
+    Path z = csv("z.csv", "1.5,-2.7,2.9\n-3.8,1.2,-4.5\n");
+
+    CliRun r = CliRun.of("loss", "--loss", "binary-focal", "--from-logits", "--gamma", "3", "--y-true", s(y),
+        "--y-pred", s(z), "--json");
+
+    // keras losses_test BinaryFocalCrossentropyTest.test_unweighted (logits, gamma=3): 0.799
+    assertThat(JSON.readTree(r.out()).get("loss").asDouble()).isCloseTo(0.799, within(5e-4));
+  }
+
+  @Test
+  void binaryFocalAlphaTurnsOnClassBalancing() throws IOException {
+    Path y = csv("y.csv", "1,0\n");
+    Path z = csv("z.csv", "0.5,-1\n");
+
+    CliRun r = CliRun.of("loss", "--loss", "binary-focal", "--from-logits", "--alpha", "0.4", "--y-true", s(y),
+        "--y-pred", s(z), "--json");
+
+    // Closed form (Keras apply_class_balancing=True, gamma 2): mean over the two labels of
+    // weight · (1 - p_t)^2 · -ln p_t, weight alpha for a positive and 1 - alpha for a negative.
+    double p1 = 1 / (1 + Math.exp(-0.5));
+    double q2 = 1 - 1 / (1 + Math.exp(1));
+    double expected = (0.4 * Math.pow(1 - p1, 2) * -Math.log(p1) + 0.6 * Math.pow(1 - q2, 2) * -Math.log(q2)) / 2;
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(JSON.readTree(r.out()).get("loss").asDouble()).isCloseTo(expected, within(1e-6));
+  }
+
+  @Test
   void sampleWeightsAreReadFromAFile() throws IOException {
     Path[] f = kerasDocstringCsv();
     Path w = csv("w.csv", "0.3\n0.7\n");
@@ -385,6 +425,15 @@ class LossCommandTest {
 
       assertUserError(CliRun.of("loss", "--loss", "sparse-categorical", "--y-true", s(t), "--y-pred", s(p)),
           s(t), s(p), "3 labels", "2 rows");
+    }
+
+    @Test
+    void sampleWeightCountMismatchNamesBothFiles() throws IOException {
+      Path[] f = kerasDocstringCsv();
+      Path w = csv("w.csv", "1\n2\n3\n");
+
+      assertUserError(CliRun.of("loss", "--loss", "categorical", "--y-true", s(f[0]), "--y-pred", s(f[1]),
+          "--sample-weight", s(w)), "--sample-weight " + w + " holds 3 weights", s(f[1]) + " has 2 rows");
     }
 
     @Test

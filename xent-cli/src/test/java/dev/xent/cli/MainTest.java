@@ -63,6 +63,22 @@ class MainTest {
   }
 
   @Test
+  void debugModeAddsTheStackTrace() {
+    CommandLine cmd = Main.commandLine();
+    cmd.addSubcommand("boom", new Boom());
+    java.io.StringWriter err = new java.io.StringWriter();
+    cmd.setErr(new java.io.PrintWriter(err, true));
+    System.setProperty("xent.debug", "true");
+    try {
+      assertThat(cmd.execute("boom")).isEqualTo(ExitCode.INTERNAL_ERROR);
+    } finally {
+      System.clearProperty("xent.debug");
+    }
+
+    assertThat(err.toString()).contains("internal error").contains("\tat dev.xent.cli.MainTest$Boom.execute");
+  }
+
+  @Test
   void ioErrorNamesThePathAndExits3() {
     CommandLine cmd = Main.commandLine();
     cmd.addSubcommand("io", new IoFailure());
