@@ -40,7 +40,7 @@ PYEOF
   "$ROOT/xent" train "$DATA" --hidden 256,128 --activation relu --optimizer adam --lr 1e-3 \
       --batch-size "$B" --epochs "$EPOCHS" --threads "$THREADS" --validation-split 0 --seed 0 \
       --out "$tmp/model-$B" --json > "$tmp/xent.json" 2> "$tmp/xent.err" || { cat "$tmp/xent.err" >&2; exit 1; }
-  xent_sps="$("$PY" -c 'import json, sys; print(f"{json.load(open(sys.argv[1]))[\"samples_per_second\"]:.0f}")' \
+  xent_sps="$("$PY" -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["samples_per_second"]))' \
       "$tmp/xent.json")"
   ratio="$("$PY" -c "print(f'{$xent_sps / $torch_sps:.2f}')")"
   printf '%-6s %16s %16s %10s\n' "$B" "$torch_sps" "$xent_sps" "$ratio"

@@ -143,6 +143,11 @@ class TrainEvaluatePredictTest {
     JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "0", "--optimizer", "lbfgs",
         "--validation-split", "0", "--out", model.toString(), "--json"));
     assertThat(t.get("history")).hasSize(1);
+    assertThat(t.get("stop_reason").asText()).startsWith("L-BFGS: ");
+    JsonNode one = json(CliRun.of("train", data.toString(), "--hidden", "", "--optimizer", "lbfgs", "--max-iter", "1",
+        "--validation-split", "0", "--json"));
+    assertThat(one.get("history").get(0).get("loss").asDouble())
+        .isGreaterThan(t.get("history").get(0).get("loss").asDouble()); // one iteration is far from the optimum
     assertThat(t.get("history").get(0).get("accuracy").asDouble()).isEqualTo(1.0);
     assertThat(t.get("history").get(0).has("val_loss")).isFalse();
     JsonNode config = JSON.readTree(model.resolve("config.json").toFile());
@@ -169,14 +174,29 @@ class TrainEvaluatePredictTest {
     Npy.write(xf, new NumericArray(x, new int[] {n, 2}, "float32"));
     Npy.write(yf, new NumericArray(y, new int[] {n}, "int64"));
     Path model = tmp.resolve("m");
-    json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
-        "--batch-size", "4", "--lr", "0.05", "--out", model.toString(), "--json"));
+    JsonNode t = json(CliRun.of("train", xf.toString(), "--target", yf.toString(), "--hidden", "4", "--epochs", "2",
+        "--batch-size", "4", "--lr", "0.05", "--validation-split", "0", "--out", model.toString(), "--json"));
+    assertThat(t.get("validation_rows").asInt()).isZero();
+    assertThat(t.get("train_rows").asInt()).isEqualTo(n);
+    assertThat(t.get("history").get(0).has("val_loss")).isFalse();
     JsonNode ev = json(CliRun.of("evaluate", model.toString(), xf.toString(), "--target", yf.toString(), "--json"));
     assertThat(ev.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
     assertThat(ev.get("per_class")).hasSize(2);
     CliRun p = CliRun.of("predict", model.toString(), xf.toString());
     assertThat(p.exitCode()).as(p.err()).isZero();
     assertThat(p.out().lines().count()).isEqualTo(n + 1);
+  }
+
+  @Test
+  void earlyStoppingMonitorsValidationLossOrTrainingLoss() throws IOException {
+    JsonNode t = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
+        "--json"));
+    assertThat(t.get("validation_rows").asInt()).isEqualTo(9);
+    assertThat(t.get("history").get(0).has("val_loss")).isTrue();
+    JsonNode none = json(CliRun.of("train", data.toString(), "--hidden", "4", "--epochs", "2", "--early-stopping", "1",
+        "--validation-split", "0", "--json"));
+    assertThat(none.get("validation_rows").asInt()).isZero();
+    assertThat(none.get("history").size()).isBetween(1, 2);
   }
 
   @Test
@@ -277,6 +297,9 @@ class TrainEvaluatePredictTest {
     CliRun weights = CliRun.of("train", data.toString(), "--class-weight", "1,2");
     assertThat(weights.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(weights.err()).contains("--class-weight has 2 weights but the data has 10 classes");
+    CliRun maxIter = CliRun.of("train", data.toString(), "--max-iter", "5");
+    assertThat(maxIter.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(maxIter.err()).contains("--max-iter applies to --optimizer lbfgs only");
   }
 
   @Test

@@ -25,6 +25,13 @@ public final class Kernels {
 
   private static volatile RowParallel parallel = new RowParallel(1);
 
+  /**
+   * Each calling thread's reusable job records: a kernel call fills one with its arguments instead of capturing
+   * them in a lambda, so a call allocates nothing. Per thread, because callers on different threads may fill
+   * theirs while another call is running.
+   */
+  private static final ThreadLocal<KernelJobs> JOBS = ThreadLocal.withInitial(KernelJobs::new);
+
   /** The active provider. */
   public static KernelProvider provider() {
     return Holder.IMPL;
@@ -76,16 +83,14 @@ public final class Kernels {
     checkSpan("A", a.length, aOff, transA ? k : m, transA ? m : k, lda);
     checkSpan("B", b.length, bOff, transB ? n : k, transB ? k : n, ldb);
     checkSpan("C", c.length, cOff, m, n, ldc);
-    KernelProvider impl = Holder.IMPL;
-    RowParallel par = parallel;
-    if (par.threads() == 1 || m < 32) {
-      // One part: call directly, so no capturing lambda is allocated (training steps stay allocation-free).
-      impl.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-      return;
+    KernelJobs.Gemm job = JOBS.get().gemm;
+    job.set(Holder.IMPL, transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    try {
+      // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile.
+      parallel.forRange(m, 16, job);
+    } finally {
+      job.clear();
     }
-    // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile.
-    par.forRange(m, 16, (from, to) -> impl.sgemm(transA, transB, to - from, n, k, alpha,
-        a, transA ? aOff + from : aOff + from * lda, lda, b, bOff, ldb, beta, c, cOff + from * ldc, ldc));
   }
 
   /** See {@link KernelProvider#softmaxXentSparse}; rows [0, rows) split over the kernel threads. */
@@ -98,13 +103,13 @@ public final class Kernels {
     if (softTarget != null && softTarget.length != cols) {
       throw new IllegalArgumentException("soft target length differs from classes: " + softTarget.length + "!=" + cols);
     }
-    KernelProvider impl = Holder.IMPL;
-    if (parallel.threads() == 1 || rows < 2 * rowChunk(cols)) {
-      impl.softmaxXentSparse(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, 0, rows);
-      return;
+    KernelJobs.SparseXent job = JOBS.get().sparse;
+    job.set(Holder.IMPL, logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut);
+    try {
+      parallel.forRange(rows, rowChunk(cols), job);
+    } finally {
+      job.clear();
     }
-    parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentSparse(
-        logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to));
   }
 
   /** See {@link KernelProvider#softmaxXentDense}; rows [0, rows) split over the kernel threads. */
@@ -117,13 +122,13 @@ public final class Kernels {
     if (classWeights != null && classWeights.length != cols) {
       throw new IllegalArgumentException("class weights length differs from classes: " + classWeights.length + "!=" + cols);
     }
-    KernelProvider impl = Holder.IMPL;
-    if (parallel.threads() == 1 || rows < 2 * rowChunk(cols)) {
-      impl.softmaxXentDense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, 0, rows);
-      return;
+    KernelJobs.DenseXent job = JOBS.get().dense;
+    job.set(Holder.IMPL, logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut);
+    try {
+      parallel.forRange(rows, rowChunk(cols), job);
+    } finally {
+      job.clear();
     }
-    parallel.forRange(rows, rowChunk(cols), (from, to) -> impl.softmaxXentDense(
-        logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to));
   }
 
   /** Rows per task: enough that a task touches at least ~16K logits, so scheduling stays negligible. */

@@ -1,6 +1,7 @@
 package dev.xent.kernel;
 
 import dev.xent.kernel.scalar.ScalarKernels;
+import java.lang.reflect.InvocationTargetException;
 import java.util.logging.Logger;
 
 /** Chooses the kernel provider once, logging every fallback with its reason. */
@@ -26,7 +27,9 @@ final class ProviderLookup {
       Class<?> cls = Class.forName(VECTOR_CLASS);
       return (KernelProvider) cls.getConstructor(int.class).newInstance(forced);
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      log.warning("Vector kernels unavailable (" + e + "); using the scalar kernels.");
+      // a constructor's own complaint (e.g. an unsupported width) is the reason worth showing
+      Throwable reason = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+      log.warning("Vector kernels unavailable (" + reason + "); using the scalar kernels.");
       return new ScalarKernels();
     }
   }

@@ -1,15 +1,17 @@
 package dev.xent.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Splits a range of rows into contiguous chunks and runs them on a fixed set of threads; the calling thread
- * runs one share itself. Chunk boundaries depend on n and the thread count only, never on timing.
+ * Splits a range of rows into contiguous chunks and runs them on persistent worker threads; the calling thread
+ * runs the first chunk itself. Chunk boundaries depend on n and the thread count only, never on timing, and a
+ * call allocates nothing: the workers wait for the next phase (spinning briefly, then parked) and read the phase
+ * from fields of this object.
+ *
+ * <p>One phase runs at a time: concurrent callers queue on a lock. A call from inside a running body (on a worker
+ * or on the dispatching thread) runs inline on the calling thread, so nesting cannot deadlock.
  */
 public final class RowParallel implements AutoCloseable {
   /** Work over rows [from, to). */
@@ -18,58 +20,155 @@ public final class RowParallel implements AutoCloseable {
     void run(int from, int to);
   }
 
+  /**
+   * How long a waiting thread spins before it parks: kernels are called back to back in training (loss, then
+   * gemm), and a wake-up through park/unpark costs tens of microseconds, while this bounds the CPU burnt idle.
+   */
+  private static final long SPIN_NANOS = 50_000;
+
   private final int threads;
-  private final ExecutorService pool;
+  private final Worker[] workers;
+  private final ReentrantLock dispatch = new ReentrantLock();
+  private final AtomicInteger pending = new AtomicInteger();
+  // The phase in flight, written by the dispatching thread before it hands out chunks (a volatile write).
+  private RangeBody body;
+  private int n;
+  private int parts;
+  private volatile Thread caller;
+  private volatile Throwable failure;
+  private volatile boolean closed;
 
   RowParallel(int threads) {
     this.threads = threads;
-    this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-      Thread t = new Thread(r, "xent-kernel");
-      t.setDaemon(true);
-      return t;
-    });
+    this.workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker(w + 1);
+      workers[w].start();
+    }
   }
 
   int threads() {
     return threads;
   }
 
+  /** Runs {@code body} over [0, n) in at most {@link #threads()} chunks of at least {@code minChunk} rows. */
   void forRange(int n, int minChunk, RangeBody body) {
     int parts = Math.min(threads, Math.max(1, n / Math.max(1, minChunk)));
-    if (parts <= 1) {
+    if (parts <= 1 || Thread.currentThread() instanceof Worker || dispatch.isHeldByCurrentThread()) {
       body.run(0, n);
       return;
     }
-    List<Future<?>> futures = new ArrayList<>(parts - 1);
-    for (int p = 1; p < parts; p++) {
-      int from = (int) ((long) n * p / parts);
-      int to = (int) ((long) n * (p + 1) / parts);
-      futures.add(pool.submit(() -> body.run(from, to)));
-    }
-    body.run(0, (int) ((long) n / parts));
-    for (Future<?> f : futures) {
+    dispatch.lock();
+    try {
+      if (closed) {
+        body.run(0, n);
+        return;
+      }
+      this.body = body;
+      this.n = n;
+      this.parts = parts;
+      this.failure = null;
+      this.caller = Thread.currentThread();
+      pending.set(parts - 1);
+      for (int p = 1; p < parts; p++) {
+        workers[p - 1].begin();
+      }
+      Throwable own = null;
       try {
-        f.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        if (cause instanceof Error err) {
-          throw err;
-        }
-        throw new IllegalStateException(cause);
+        body.run(0, chunkStart(n, parts, 1));
+      } catch (Throwable t) {
+        own = t;
+      }
+      awaitWorkers();
+      this.body = null; // do not keep the caller's arrays reachable
+      Throwable thrown = own != null ? own : failure;
+      if (thrown instanceof RuntimeException re) {
+        throw re;
+      }
+      if (thrown instanceof Error err) {
+        throw err;
+      }
+      if (thrown != null) {
+        throw new IllegalStateException(thrown);
+      }
+    } finally {
+      dispatch.unlock();
+    }
+  }
+
+  private static int chunkStart(int n, int parts, int p) {
+    return (int) ((long) n * p / parts);
+  }
+
+  private void awaitWorkers() {
+    long start = System.nanoTime();
+    while (pending.get() != 0) {
+      if (System.nanoTime() - start < SPIN_NANOS) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.park(this);
       }
     }
   }
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdown();
+    dispatch.lock();
+    try {
+      closed = true;
+      for (Worker w : workers) {
+        LockSupport.unpark(w);
+      }
+    } finally {
+      dispatch.unlock();
+    }
+  }
+
+  /** A persistent thread that runs chunk {@code index} of each phase it is handed. */
+  private final class Worker extends Thread {
+    private final int index;
+    private volatile boolean go;
+
+    Worker(int index) {
+      super("xent-kernel-" + index);
+      this.index = index;
+      setDaemon(true);
+    }
+
+    void begin() {
+      go = true;
+      LockSupport.unpark(this);
+    }
+
+    @Override
+    public void run() {
+      while (awaitPhase()) {
+        go = false;
+        try {
+          body.run(chunkStart(n, parts, index), chunkStart(n, parts, index + 1));
+        } catch (Throwable t) {
+          failure = t;
+        }
+        if (pending.decrementAndGet() == 0) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+
+    /** Waits for the next phase; false once the pool is closed. */
+    private boolean awaitPhase() {
+      long start = System.nanoTime();
+      while (!go) {
+        if (closed) {
+          return false;
+        }
+        if (System.nanoTime() - start < SPIN_NANOS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      return true;
     }
   }
 }

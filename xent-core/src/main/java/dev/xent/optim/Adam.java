@@ -1,5 +1,6 @@
 package dev.xent.optim;
 
+import dev.xent.kernel.Kernels;
 import dev.xent.nn.Parameter;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -7,6 +8,9 @@ import java.util.Map;
 
 /** Adam and AdamW; see {@link AdamConfig} and {@link AdamWConfig} for the update. */
 final class Adam implements Optimizer {
+  /** Parameters this large are updated on all kernel threads; below it the hand-off costs more than it saves. */
+  private static final int PARALLEL_MIN = 32768;
+
   private final double beta1;
   private final double beta2;
   private final double epsilon;
@@ -54,15 +58,27 @@ final class Adam implements Optimizer {
       float[] v = mv[1];
       float coupled = p.decayed() && !decoupled ? (float) weightDecay : 0f;
       float shrink = p.decayed() && decoupled ? (float) (1.0 - lr * weightDecay) : 1f;
-      for (int i = 0, n = w.length; i < n; i++) {
-        float gi = g[i] + coupled * w[i];
-        float mi = b1 * m[i] + a1 * gi;
-        float vi = b2 * v[i] + a2 * gi * gi;
-        m[i] = mi;
-        v[i] = vi;
-        // PyTorch: w -= (lr/c1) · m / (√v/√c2 + ε)
-        w[i] = shrink * w[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtC2 + eps);
+      int n = w.length;
+      if (n >= PARALLEL_MIN && Kernels.threads() > 1) {
+        // Element-wise, so any split gives the same bits as one thread.
+        Kernels.parallelFor(n, PARALLEL_MIN / 2, (from, to) ->
+            update(w, g, m, v, from, to, coupled, shrink, b1, b2, a1, a2, stepSize, invSqrtC2, eps));
+      } else {
+        update(w, g, m, v, 0, n, coupled, shrink, b1, b2, a1, a2, stepSize, invSqrtC2, eps);
       }
+    }
+  }
+
+  private static void update(float[] w, float[] g, float[] m, float[] v, int from, int to, float coupled,
+      float shrink, float b1, float b2, float a1, float a2, float stepSize, float invSqrtC2, float eps) {
+    for (int i = from; i < to; i++) {
+      float gi = g[i] + coupled * w[i];
+      float mi = b1 * m[i] + a1 * gi;
+      float vi = b2 * v[i] + a2 * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      // PyTorch: w -= (lr/c1) · m / (√v/√c2 + ε)
+      w[i] = shrink * w[i] - stepSize * mi / ((float) Math.sqrt(vi) * invSqrtC2 + eps);
     }
   }
 

@@ -50,6 +50,33 @@ class OptimizerTest {
   }
 
   @Test
+  void adamGivesTheSameBitsOnOneOrTwoThreads() {
+    int n = 100_000; // above the size at which the update is split over kernel threads
+    float[][] out = new float[2][];
+    for (int t = 1; t <= 2; t++) {
+      dev.xent.kernel.Kernels.setThreads(t);
+      try {
+        Parameter p = new Parameter("w", new int[] {n}, true);
+        Optimizer adam = new AdamWConfig(0.01, 0.9, 0.999, 1e-8, 0.1).create();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+          p.values()[i] = (float) r.nextGaussian();
+        }
+        for (int step = 0; step < 3; step++) {
+          for (int i = 0; i < n; i++) {
+            p.grad()[i] = (float) r.nextGaussian();
+          }
+          adam.step(List.of(p));
+        }
+        out[t - 1] = p.values();
+      } finally {
+        dev.xent.kernel.Kernels.setThreads(1);
+      }
+    }
+    assertThat(out[1]).containsExactly(out[0]);
+  }
+
+  @Test
   void adamwDecaysWeightsDecoupledAndLeavesBiasesAlone() {
     Parameter w = param(true, 2f);
     Parameter b = param(false, 2f);

@@ -152,6 +152,19 @@ class TrainerTest {
   }
 
   @Test
+  void focalLossSmoothingAndBalancedWeightsAlsoTrain() {
+    TrainerConfig base = TrainerConfig.DEFAULTS.withEpochs(20).withThreads(1).withValidationSplit(0.2, true);
+    TrainerConfig focal = base.withLoss(dev.xent.loss.LossKind.CATEGORICAL_FOCAL,
+        dev.xent.loss.LossOptions.keras().withGamma(2.0).withAlpha(0.25));
+    TrainerConfig smooth = base.withLoss(dev.xent.loss.LossKind.SPARSE_CATEGORICAL,
+        dev.xent.loss.LossOptions.keras().withLabelSmoothing(0.1)).withClassWeighting(ClassWeighting.BALANCED);
+    for (TrainerConfig cfg : List.of(focal, smooth)) {
+      TrainingResult r = new Trainer(cfg).fit(mlp(8, 4, 0), BLOBS, null);
+      assertThat(r.history().last().valAccuracy()).as(cfg.loss().cliName()).isGreaterThan(0.95);
+    }
+  }
+
+  @Test
   void balancedClassWeightsFollowScikitLearn() {
     // compute_class_weight("balanced", classes=[0,1,2], y=[0]*6+[1]*3+[2]*1) = 10/(3·[6,3,1]) = [0.5556, 1.1111, 3.3333]
     double[] w = ClassWeighting.balanced(new long[] {6, 3, 1});

@@ -6,38 +6,35 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-precision matrix multiply on the Vector API, BLAS-style and row-major:
  * {@code C = alpha·op(A)·op(B) + beta·C} (see {@link dev.xent.kernel.KernelProvider#sgemm}).
  *
- * <p>GotoBLAS loop order: for each block of {@link #NC} columns and {@link #KC} steps of k, B is packed into
- * contiguous strips of {@code nr} columns (transposing it when {@code transB}); for each block of {@link #MC}
- * rows, A is packed into strips of {@link MicroKernel#MR} rows (transposing it when {@code transA}); then a
- * {@link MicroKernel} computes each MR x nr tile of C from one A strip and one B strip. Packing pads partial
- * strips with zeros, so every tile runs the same full-width vector loop, and transposes cost only the packing.
+ * <p>GotoBLAS loop order: for each block of columns and k steps, B is packed into contiguous strips of
+ * {@code nr} columns (transposing it when {@code transB}); then for each strip of {@link MicroKernel#MR} rows,
+ * A is packed (transposing it when {@code transA}) and each value broadcast to a whole vector; then a
+ * {@link MicroKernel} computes each MR x nr tile of that row strip from the A strip and one B strip. Packing pads
+ * partial strips with zeros, so every tile runs the same full-width vector loop, and transposes cost only the
+ * packing. The A strip stays in L1 while the B block streams from L2.
  *
  * <p>Deterministic: every C element is {@code alpha·Σ + beta·C} per k block, where Σ is a chain of fused
- * multiply-adds in k order and the k blocks depend on k alone. So an element's bits do not depend on m, on which
- * rows a call covers, or on where in a tile the row falls, and splitting C's rows across threads (as
- * {@link dev.xent.kernel.Kernels} does) gives the same result as one call.
+ * multiply-adds in k order and the k blocks depend on k and the vector width alone. So an element's bits do not
+ * depend on m, on which rows a call covers, or on where in a tile the row falls, and splitting C's rows across
+ * threads (as {@link dev.xent.kernel.Kernels} does) gives the same result as one call.
  *
  * <p>Packing buffers live in a per-thread workspace that only grows, so steady-state calls allocate nothing.
  */
 public final class VectorGemm {
   /**
-   * k steps per packed block: a B strip of KC x 16 floats is 16 KiB, half the 32 KiB L1d, so it stays in L1
-   * while every A strip streams past it. Measured on the 128x784x256 forward product at 256 bits: 256 gave
-   * the best of {128, 256, 384, 784} (see the report in the commit history / GemmThroughput).
+   * Floats in one packed, broadcast A strip (MR x kc values x lanes): 3072 floats = 12 KiB, so the strip and the
+   * B strips streaming past it share the 32 KiB L1d; this sets kc = 64 at 256 bits. Swept on the batch-128 MLP
+   * products at 256 bits (GFLOP/s, machine loaded): kc 64 / 128 / 256 gave 62.6 / 57.3 / 49.1 on dY·W1 and
+   * 70.2 / 62.9 / 56.5 on dY^T·X; 48, 80 and 96 were within noise of 64.
    */
-  static final int KC = 256;
+  static final int A_STRIP_FLOATS = 3072;
 
   /**
-   * Rows of A per packed block: MC x KC floats = 144 KiB, under a third of the 512 KiB L2, so the A block stays
-   * in L2 across all B strips; a multiple of MR (6) so only the last strip of the matrix is partial.
+   * Floats in one packed B block (kc x nc): 65536 floats = 256 KiB, half the 512 KiB L2, so the block stays in L2
+   * while every A strip passes over it; this sets nc = 1024 at 256 bits, so each MLP layer (at most 784 wide)
+   * packs B once per k block and A once in all. A 512 KiB block measured the same.
    */
-  static final int MC = 144;
-
-  /**
-   * Columns of B per packed block: KC x NC floats = 2 MiB, a slice of the shared L3; every MLP layer width
-   * (at most 784) fits in one block, so B is packed once per k block.
-   */
-  static final int NC = 2048;
+  static final int B_BLOCK_FLOATS = 65536;
 
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -49,6 +46,7 @@ public final class VectorGemm {
    * <p>Arguments are assumed valid (as {@link dev.xent.kernel.Kernels} checks them).
    *
    * @param species the vector width: {@code FloatVector.SPECIES_128}, {@code _256} or {@code _512}
+   * @throws IllegalArgumentException for another species (see {@link #supports})
    * @param transA A is stored [k, m] (row-major, leading dimension lda) instead of [m, k]
    * @param transB B is stored [n, k] (like a PyTorch {@code nn.Linear} weight) instead of [k, n]
    * @param a A's first element at {@code aOff}, rows {@code lda} apart
@@ -67,15 +65,21 @@ public final class VectorGemm {
       return;
     }
     MicroKernel kernel = MicroKernel.of(species);
+    final int mr = MicroKernel.MR;
     int nr = kernel.nr;
+    int kcMax = Math.max(1, A_STRIP_FLOATS / (mr * kernel.lanes));
+    int kBlock = blockSize(k, kcMax);
+    int ncMax = Math.max(nr, B_BLOCK_FLOATS / kcMax / nr * nr);
+    int nBlock = roundUp(blockSize(n, ncMax), nr);
     Workspace ws = WORKSPACE.get();
-    float[] bPack = ws.bPack(roundUp(Math.min(n, NC), nr) * Math.min(k, KC));
-    float[] aPack = ws.aPack(roundUp(Math.min(m, MC), MicroKernel.MR) * Math.min(k, KC));
-    float[] tile = ws.tile(MicroKernel.MR * nr);
-    for (int jc = 0; jc < n; jc += NC) {
-      int nc = Math.min(NC, n - jc);
-      for (int pc = 0; pc < k; pc += KC) {
-        int kc = Math.min(KC, k - pc);
+    float[] bPack = ws.bPack(Math.min(nBlock, roundUp(n, nr)) * kBlock);
+    float[] aStrip = ws.aStrip(mr * kBlock);
+    float[] aWide = ws.aWide(mr * kBlock * kernel.lanes);
+    float[] tile = ws.tile(mr * nr);
+    for (int jc = 0; jc < n; jc += nBlock) {
+      int nc = Math.min(nBlock, n - jc);
+      for (int pc = 0; pc < k; pc += kBlock) {
+        int kc = Math.min(kBlock, k - pc);
         // Later k blocks add onto what the earlier ones wrote.
         float blockBeta = pc == 0 ? beta : 1f;
         if (transB) {
@@ -83,25 +87,32 @@ public final class VectorGemm {
         } else {
           packB(b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
         }
-        for (int ic = 0; ic < m; ic += MC) {
-          int mc = Math.min(MC, m - ic);
+        for (int ir = 0; ir < m; ir += mr) {
+          int rows = Math.min(mr, m - ir);
           if (transA) {
-            packATransposed(a, aOff, lda, ic, mc, pc, kc, aPack);
+            packATransposed(a, aOff, lda, ir, rows, pc, kc, aStrip);
           } else {
-            packA(a, aOff, lda, ic, mc, pc, kc, aPack);
+            packA(a, aOff, lda, ir, rows, pc, kc, aStrip);
           }
+          kernel.expand(aStrip, mr * kc, aWide);
+          int cRow = cOff + ir * ldc + jc;
           for (int jr = 0; jr < nc; jr += nr) {
+            kernel.multiply(kc, aWide, 0, bPack, jr * kc, tile);
             int cols = Math.min(nr, nc - jr);
-            int bStrip = jr * kc;
-            for (int ir = 0; ir < mc; ir += MicroKernel.MR) {
-              int rows = Math.min(MicroKernel.MR, mc - ir);
-              kernel.compute(kc, aPack, ir * kc, bPack, bStrip, c, cOff + (ic + ir) * ldc + jc + jr, ldc,
-                  rows, cols, alpha, blockBeta, tile);
+            if (rows == mr && cols == nr) {
+              kernel.update(tile, c, cRow + jr, ldc, alpha, blockBeta);
+            } else {
+              kernel.updatePartial(tile, c, cRow + jr, ldc, rows, cols, alpha, blockBeta);
             }
           }
         }
       }
     }
+  }
+
+  /** Whether {@link #sgemm} has a micro-kernel for {@code species}: the 128-, 256- and 512-bit float species. */
+  public static boolean supports(VectorSpecies<Float> species) {
+    return MicroKernel.supports(species);
   }
 
   /** k == 0: the product is zero, so C = alpha·0 + beta·C with the kernels' rounding. */
@@ -132,16 +143,31 @@ public final class VectorGemm {
     }
   }
 
-  /** As {@link #packB} for B stored [n, k]: strip element (p, j) is {@code b[(jc+js+j)·ldb + pc+p]}. */
+  /**
+   * As {@link #packB} for B stored [n, k]: strip element (p, j) is {@code b[(jc+js+j)·ldb + pc+p]}. Four stored
+   * rows at a time, each read contiguously: 106 vs 117 µs for one row at a time on the 256 x 784 weight.
+   */
   static void packBTransposed(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
       float[] out) {
     for (int js = 0; js < nc; js += nr) {
       int cols = Math.min(nr, nc - js);
       int strip = js * kc;
-      for (int j = 0; j < nr; j++) {
+      int j = 0;
+      for (; j + 4 <= cols; j += 4) {
+        int s0 = bOff + (jc + js + j) * ldb + pc;
+        int s1 = s0 + ldb;
+        int s2 = s1 + ldb;
+        int s3 = s2 + ldb;
+        for (int p = 0, o = strip + j; p < kc; p++, o += nr) {
+          out[o] = b[s0 + p];
+          out[o + 1] = b[s1 + p];
+          out[o + 2] = b[s2 + p];
+          out[o + 3] = b[s3 + p];
+        }
+      }
+      for (; j < nr; j++) {
         int o = strip + j;
         if (j < cols) {
-          // One contiguous row of stored B becomes one column of the strip.
           int src = bOff + (jc + js + j) * ldb + pc;
           for (int p = 0; p < kc; p++, o += nr) {
             out[o] = b[src + p];
@@ -156,44 +182,58 @@ public final class VectorGemm {
   }
 
   /**
-   * Packs A[ic..ic+mc, pc..pc+kc] (A stored [m, k]) into strips of MR rows: strip t at {@code t·MR·kc},
-   * [kc, MR] row-major (the MR values one k step broadcasts are adjacent), zero-padded past row mc.
+   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of A (stored [m, k]) as one strip [kc, MR], row-major (the MR
+   * values one k step uses are adjacent), zero-padded past {@code rows}.
    */
-  static void packA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] out) {
+  static void packA(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
     final int mr = MicroKernel.MR;
-    for (int is = 0; is < mc; is += mr) {
-      int rows = Math.min(mr, mc - is);
-      int strip = is * kc;
-      for (int r = 0; r < mr; r++) {
-        int o = strip + r;
-        if (r < rows) {
-          int src = aOff + (ic + is + r) * lda + pc;
-          for (int p = 0; p < kc; p++, o += mr) {
-            out[o] = a[src + p];
-          }
-        } else {
-          for (int p = 0; p < kc; p++, o += mr) {
-            out[o] = 0f;
-          }
+    for (int r = 0; r < mr; r++) {
+      int o = r;
+      if (r < rows) {
+        int src = aOff + (i0 + r) * lda + pc;
+        for (int p = 0; p < kc; p++, o += mr) {
+          out[o] = a[src + p];
+        }
+      } else {
+        for (int p = 0; p < kc; p++, o += mr) {
+          out[o] = 0f;
         }
       }
     }
   }
 
-  /** As {@link #packA} for A stored [k, m]: each k step's MR values are already adjacent in A. */
-  static void packATransposed(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] out) {
+  /**
+   * As {@link #packA} for A stored [k, m]: each k step's MR values are already adjacent in A. An unrolled copy,
+   * not System.arraycopy, for the six values: 54 vs 88 µs per 128 x 784 matrix.
+   */
+  static void packATransposed(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
     final int mr = MicroKernel.MR;
-    for (int is = 0; is < mc; is += mr) {
-      int rows = Math.min(mr, mc - is);
-      int o = is * kc;
-      int src = aOff + pc * lda + ic + is;
-      for (int p = 0; p < kc; p++, o += mr, src += lda) {
-        System.arraycopy(a, src, out, o, rows);
-        for (int r = rows; r < mr; r++) {
-          out[o + r] = 0f;
-        }
+    int src = aOff + pc * lda + i0;
+    if (rows == mr) {
+      for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
+        out[o] = a[src];
+        out[o + 1] = a[src + 1];
+        out[o + 2] = a[src + 2];
+        out[o + 3] = a[src + 3];
+        out[o + 4] = a[src + 4];
+        out[o + 5] = a[src + 5];
+      }
+      return;
+    }
+    for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
+      for (int r = 0; r < mr; r++) {
+        out[o + r] = r < rows ? a[src + r] : 0f;
       }
     }
+  }
+
+  /**
+   * The size of ceil(total / max) equal blocks covering total: 784 = 4 x 196 rather than 3 x 256 + 16, so no
+   * block is a short remainder that pays the per-block C update for little work. Depends on total alone.
+   */
+  static int blockSize(int total, int max) {
+    int blocks = (total + max - 1) / max;
+    return (total + blocks - 1) / blocks;
   }
 
   private static int roundUp(int x, int multiple) {
@@ -202,15 +242,23 @@ public final class VectorGemm {
 
   /** One thread's packing buffers; each grows to the largest size asked for and is then reused. */
   private static final class Workspace {
-    private float[] aPack = new float[0];
+    private float[] aStrip = new float[0];
+    private float[] aWide = new float[0];
     private float[] bPack = new float[0];
     private float[] tile = new float[0];
 
-    float[] aPack(int size) {
-      if (aPack.length < size) {
-        aPack = new float[size];
+    float[] aStrip(int size) {
+      if (aStrip.length < size) {
+        aStrip = new float[size];
       }
-      return aPack;
+      return aStrip;
+    }
+
+    float[] aWide(int size) {
+      if (aWide.length < size) {
+        aWide = new float[size];
+      }
+      return aWide;
     }
 
     float[] bPack(int size) {

@@ -184,10 +184,9 @@ class VectorGemmTest {
         }
       }
     }
-    // Past the blocking boundaries: two row blocks (MC = 144), two column blocks (NC = 2048), k blocks (KC = 256).
-    shapes.add(new int[] {145, 17, 513});
-    shapes.add(new int[] {5, VectorGemm.NC + 19, 9});
-    shapes.add(new int[] {13, 33, 2 * VectorGemm.KC + 1});
+    // Past the blocking boundaries: k blocks of at most 32-128 steps, column blocks of 512-2048 (by width).
+    shapes.add(new int[] {13, 33, 513});
+    shapes.add(new int[] {5, 2100, 9});
     return shapes;
   }
 
@@ -313,5 +312,7 @@ class VectorGemmTest {
         1, new float[1], 0, 1, 0f, new float[1], 0, 1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("species");
+    assertThat(VectorGemm.supports(FloatVector.SPECIES_64)).isFalse();
+    assertThat(VectorGemm.supports(FloatVector.SPECIES_256)).isTrue();
   }
 }

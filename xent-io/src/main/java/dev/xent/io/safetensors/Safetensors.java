@@ -23,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -207,8 +206,7 @@ public record Safetensors(SortedMap<String, Tensor> tensors, Map<String, String>
     long bufferLength = all.length - bufferStart;
     Map<String, String> metadata = new TreeMap<>();
     List<Entry> entries = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : root.properties()) {
       if (f.getKey().equals(METADATA_KEY)) {
         readMetadata(file, f.getValue(), metadata, fix);
       } else {
@@ -249,8 +247,7 @@ public record Safetensors(SortedMap<String, Tensor> tensors, Map<String, String>
     if (!node.isObject()) {
       throw new DataFormatException(file, METADATA_KEY + " must be an object of strings", fix);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> m = it.next();
+    for (Map.Entry<String, JsonNode> m : node.properties()) {
       if (!m.getValue().isTextual()) {
         throw new DataFormatException(file, METADATA_KEY + " entry '" + m.getKey() + "' is not a string", fix);
       }

@@ -1,0 +1,222 @@
+package dev.xent.kernel.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xent.kernel.KernelProvider;
+import dev.xent.kernel.scalar.ScalarKernels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels against the scalar reference, at 128-, 256- and 512-bit species in one JVM, over class
+ * counts that exercise the vector body, the scalar tail and rows shorter than a vector, with boundary fills.
+ *
+ * <p>Tolerance: the reference sums in double; the vector kernels sum in float lanes, so the error of a row's
+ * Σ exp grows with the number of terms one lane adds, about cols/lanes. Losses are compared relative to the
+ * magnitude of the terms that cancel in them, Σ|v|·(|lse| + max|z|), and gradients relative to their scale
+ * gradScale·Σ|v|, both within {@link #tolerance}.
+ */
+class VectorKernelsTest {
+  private static final int[] CLASS_COUNTS = {1, 3, 7, 15, 16, 17, 31, 100, 1000, 4099};
+  private static final int[] WIDTHS = {128, 256, 512};
+  private static final int ROWS = 3;
+  private static final KernelProvider SCALAR = new ScalarKernels();
+
+  /** Logit fills: ordinary, equal, large, one dominant, and very negative (finite) logits. */
+  enum Fill { GAUSSIAN, ALL_ZERO, ALL_1E4, PLUS_MINUS_1E4, ONE_HUGE, VERY_NEGATIVE }
+
+  static Stream<Arguments> widthsAndClasses() {
+    List<Arguments> out = new ArrayList<>();
+    for (int bits : WIDTHS) {
+      for (int cols : CLASS_COUNTS) {
+        out.add(Arguments.of(bits, cols));
+      }
+    }
+    return out.stream();
+  }
+
+  /**
+   * Relative tolerance for a row of {@code cols} logits at {@code lanes} lanes: 2^-24 per float rounding, 16 for
+   * the exp (measured under 2 ulp) and the final scalings, plus one per term a lane accumulates.
+   */
+  static double tolerance(int cols, int lanes) {
+    return 0x1p-24 * (16 + 2.0 * cols / lanes);
+  }
+
+  @ParameterizedTest(name = "{0}-bit, {1} classes")
+  @MethodSource("widthsAndClasses")
+  void sparseMatchesScalar(int bits, int cols) {
+    VectorKernels vector = new VectorKernels(bits);
+    assertThat(vector.vectorBitSize()).isEqualTo(bits);
+    int lanes = bits / 32;
+    for (Fill fill : Fill.values()) {
+      float[] logits = logits(fill, ROWS, cols, 7);
+      SplittableRandom rnd = new SplittableRandom(cols);
+      int[] labels = new int[ROWS];
+      float[] hard = new float[ROWS];
+      float[] soft = new float[ROWS];
+      for (int i = 0; i < ROWS; i++) {
+        labels[i] = rnd.nextInt(cols);
+        hard[i] = (float) (0.5 + rnd.nextDouble());
+        soft[i] = (float) (0.1 / cols);
+      }
+      labels[ROWS - 1] = ignoredLabel(cols); // an ignored row: label outside [0, cols)
+      float[] weights = new float[cols];
+      for (int c = 0; c < cols; c++) {
+        weights[c] = (float) (0.25 + rnd.nextDouble());
+      }
+      String where = bits + "-bit " + cols + " classes " + fill;
+      // hard only; hard + smoothing (u = 1); hard + weighted smoothing; forward only
+      boolean veryNegative = fill == Fill.VERY_NEGATIVE;
+      compareSparse(vector, where + " hard", logits, cols, labels, hard, null, null, 0.25f, true, lanes);
+      compareSparse(vector, where + " forward", logits, cols, labels, hard, null, null, 0.25f, false, lanes);
+      if (!veryNegative) { // Σ u_c z_c of -3e38 logits overflows a float; smoothing gets -1e30 in FAIRLY_NEGATIVE
+        compareSparse(vector, where + " smoothed", logits, cols, labels, hard, soft, null, 0.5f, true, lanes);
+        compareSparse(vector, where + " weighted", logits, cols, labels, hard, soft, weights, 1f, true, lanes);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}-bit, {1} classes")
+  @MethodSource("widthsAndClasses")
+  void denseMatchesScalar(int bits, int cols) {
+    VectorKernels vector = new VectorKernels(bits);
+    int lanes = bits / 32;
+    for (Fill fill : Fill.values()) {
+      float[] logits = logits(fill == Fill.VERY_NEGATIVE ? null : fill, ROWS, cols, 11);
+      SplittableRandom rnd = new SplittableRandom(cols + 1);
+      float[] oneHot = new float[ROWS * cols];
+      float[] softRows = new float[ROWS * cols];
+      for (int i = 0; i < ROWS; i++) {
+        oneHot[i * cols + rnd.nextInt(cols)] = 1f;
+        double total = 0;
+        for (int c = 0; c < cols; c++) {
+          softRows[i * cols + c] = (float) rnd.nextDouble();
+          total += softRows[i * cols + c];
+        }
+        for (int c = 0; c < cols; c++) {
+          softRows[i * cols + c] /= (float) total;
+        }
+      }
+      float[] rowCoef = {1f, 0.5f, 2f};
+      float[] weights = new float[cols];
+      for (int c = 0; c < cols; c++) {
+        weights[c] = (float) (0.25 + rnd.nextDouble());
+      }
+      String where = bits + "-bit " + cols + " classes " + fill;
+      compareDense(vector, where + " one-hot", logits, oneHot, cols, 0f, null, rowCoef, 0.25f, true, lanes);
+      compareDense(vector, where + " forward", logits, oneHot, cols, 0f, null, rowCoef, 0.25f, false, lanes);
+      compareDense(vector, where + " soft", logits, softRows, cols, 0f, null, rowCoef, 1f, true, lanes);
+      compareDense(vector, where + " smoothed", logits, oneHot, cols, 0.1f, null, rowCoef, 0.5f, true, lanes);
+      compareDense(vector, where + " weighted", logits, softRows, cols, 0.2f, weights, rowCoef, 1f, true, lanes);
+    }
+  }
+
+  @Test
+  void preferredWidthIsTheHardwareSpecies() {
+    VectorKernels preferred = new VectorKernels(-1);
+    assertThat(preferred.name()).isEqualTo("vector");
+    assertThat(preferred.vectorBitSize()).isEqualTo(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize());
+  }
+
+  @Test
+  void rejectsOtherWidths() {
+    assertThatThrownBy(() -> new VectorKernels(96)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("128, 256 or 512, got 96");
+  }
+
+  /** An ignored row's label: just outside the valid range, alternating below and above it. */
+  private static int ignoredLabel(int cols) {
+    return cols % 2 == 0 ? -1 : cols;
+  }
+
+  private static void compareSparse(VectorKernels vector, String where, float[] logits, int cols, int[] labels,
+      float[] hard, float[] soft, float[] u, float gradScale, boolean withGrad, int lanes) {
+    double[] lossV = new double[ROWS];
+    double[] lossS = new double[ROWS];
+    float[] gradV = withGrad ? new float[ROWS * cols] : null;
+    float[] gradS = withGrad ? new float[ROWS * cols] : null;
+    vector.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossV, gradV, 0, ROWS);
+    SCALAR.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossS, gradS, 0, ROWS);
+    for (int i = 0; i < ROWS; i++) {
+      double sumV = 0;
+      for (int c = 0; c < cols; c++) {
+        double v = (soft == null ? 0 : soft[i] * (u == null ? 1.0 : u[c]));
+        sumV += v;
+      }
+      if (labels[i] >= 0 && labels[i] < cols) {
+        sumV += hard[i];
+      }
+      check(where, i, cols, lanes, logits, sumV, gradScale, lossV, lossS, gradV, gradS);
+    }
+  }
+
+  private static void compareDense(VectorKernels vector, String where, float[] logits, float[] targets, int cols,
+      float smoothing, float[] weights, float[] rowCoef, float gradScale, boolean withGrad, int lanes) {
+    double[] lossV = new double[ROWS];
+    double[] lossS = new double[ROWS];
+    float[] gradV = withGrad ? new float[ROWS * cols] : null;
+    float[] gradS = withGrad ? new float[ROWS * cols] : null;
+    vector.softmaxXentDense(logits, targets, cols, smoothing, weights, rowCoef, gradScale, lossV, gradV, 0, ROWS);
+    SCALAR.softmaxXentDense(logits, targets, cols, smoothing, weights, rowCoef, gradScale, lossS, gradS, 0, ROWS);
+    for (int i = 0; i < ROWS; i++) {
+      double sumV = 0;
+      for (int c = 0; c < cols; c++) {
+        sumV += rowCoef[i] * (weights == null ? 1.0 : weights[c])
+            * (targets[i * cols + c] * (1.0 - smoothing) + smoothing / (double) cols);
+      }
+      check(where, i, cols, lanes, logits, sumV, gradScale, lossV, lossS, gradV, gradS);
+    }
+  }
+
+  private static void check(String where, int i, int cols, int lanes, float[] logits, double sumV, float gradScale,
+      double[] lossV, double[] lossS, float[] gradV, float[] gradS) {
+    double maxAbs = 0;
+    for (int c = 0; c < cols; c++) {
+      maxAbs = Math.max(maxAbs, Math.abs(logits[i * cols + c]));
+    }
+    double tol = tolerance(cols, lanes);
+    double lossScale = Math.abs(sumV) * (2 * maxAbs + Math.log(cols) + 1);
+    assertThat(lossV[i]).as("%s row %d loss", where, i).isCloseTo(lossS[i], org.assertj.core.data.Offset.offset(tol * lossScale + 1e-300));
+    if (gradV == null) {
+      return;
+    }
+    double gradTol = tol * Math.abs(gradScale) * Math.abs(sumV) + Float.MIN_NORMAL;
+    for (int c = 0; c < cols; c++) {
+      int k = i * cols + c;
+      if (Math.abs(gradV[k] - gradS[k]) > gradTol) {
+        assertThat((double) gradV[k]).as("%s row %d grad[%d]", where, i, c)
+            .isCloseTo(gradS[k], org.assertj.core.data.Offset.offset(gradTol));
+      }
+    }
+  }
+
+  /** Row-major [rows, cols] logits of the given fill; null means fairly negative finite logits (-1e30). */
+  static float[] logits(Fill fill, int rows, int cols, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    float[] z = new float[rows * cols];
+    for (int k = 0; k < z.length; k++) {
+      double g = rnd.nextGaussian();
+      if (fill == null) {
+        z[k] = k % 3 == 0 ? -1e30f : (float) (3 * g);
+        continue;
+      }
+      z[k] = switch (fill) {
+        case GAUSSIAN -> (float) (3 * g);
+        case ALL_ZERO -> 0f;
+        case ALL_1E4 -> 1e4f;
+        case PLUS_MINUS_1E4 -> rnd.nextBoolean() ? 1e4f : -1e4f;
+        case ONE_HUGE -> k % cols == (k / cols * 7) % cols ? 1e4f : (float) g;
+        case VERY_NEGATIVE -> k % 3 == 0 ? -3e38f : (float) (3 * g);
+      };
+    }
+    return z;
+  }
+}
