@@ -94,7 +94,7 @@ final class Adam implements Optimizer {
 
   @Override
   public void setLearningRate(double lr) {
-    OptimizerConfig.positive("learning rate", lr);
+    OptimizerConfig.nonNegative("learning rate", lr); // 0 allowed: cosine annealing ends there
     this.lr = lr;
   }
 

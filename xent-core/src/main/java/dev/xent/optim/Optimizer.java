@@ -17,7 +17,7 @@ public interface Optimizer {
   /** The learning rate the next step uses. */
   double learningRate();
 
-  /** Sets the learning rate for the next steps (schedules call this). */
+  /** Sets the learning rate (≥ 0) for the next steps (schedules call this). */
   void setLearningRate(double lr);
 
   /** The configuration this optimizer was built from. */

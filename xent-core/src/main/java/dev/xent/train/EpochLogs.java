@@ -13,7 +13,9 @@ import java.util.Map;
  * @param loss mean training loss
  * @param accuracy training accuracy
  * @param topKAccuracy training top-k accuracy (k from the config)
- * @param valLoss validation loss
+ * @param valLoss validation loss, evaluated in chunks and averaged by rows: exact for Keras's
+ *     sum_over_batch_size; under PyTorch's weighted mean with weights it is the row-weighted mean of the chunks'
+ *     weighted means (chunks hold up to max(batch size, 256) rows)
  * @param valAccuracy validation accuracy
  * @param valTopKAccuracy validation top-k accuracy
  * @param learningRate the rate of the epoch's last step

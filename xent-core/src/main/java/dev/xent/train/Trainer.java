@@ -275,20 +275,20 @@ public final class Trainer {
     /** The reduced loss of the batch; fills {@link #grad} when asked. */
     private double lossAndGradient(float[] logits, int rows, boolean sparse, boolean withGradient) {
       if (config.loss() == LossKind.CATEGORICAL_FOCAL) {
-        return focal(logits, rows, withGradient);
+        return focal(logits, rows, sparse, withGradient);
       }
       float[] g = withGradient ? grad : null;
       return sparse ? fused.sparse(logits, rows, by, bw, g) : fused.dense(logits, rows, bsoft, bw, g);
     }
 
     /** Focal loss through the general double path (allocates per batch). */
-    private double focal(float[] logits, int rows, boolean withGradient) {
+    private double focal(float[] logits, int rows, boolean sparse, boolean withGradient) {
       Matrix yTrue = Matrix.zeros(rows, c);
       Matrix yPred = Matrix.zeros(rows, c);
       for (int r = 0; r < rows; r++) {
         for (int j = 0; j < c; j++) {
           yPred.set(r, j, logits[r * c + j]);
-          yTrue.set(r, j, bsoft != null ? bsoft[r * c + j] : (j == by[r] ? 1.0 : 0.0));
+          yTrue.set(r, j, sparse ? (j == by[r] ? 1.0 : 0.0) : bsoft[r * c + j]);
         }
       }
       double[] sw = null;

@@ -16,6 +16,7 @@ class AllocationTest {
     Dataset data = Blobs.make(16384, 32, 5, 3.0, 5);
     int steps = 16384 / 64;
     long[] at = new long[2];
+    long[] best = {Long.MAX_VALUE};
     long tid = Thread.currentThread().getId();
     ProgressListener probe = new ProgressListener() {
       private int epoch;
@@ -27,18 +28,20 @@ class AllocationTest {
 
       @Override
       public void onBatchEnd(int step, double loss, double acc) {
-        // Warm-up: the first epochs let the JIT compile (and escape-analyse) the step.
-        if (epoch == 3 && step == 2) {
+        // Each epoch from the 4th on is a window; the quietest counts, so a late C2 compilation on a busy
+        // machine (the Vector API kernels box their vectors until C2 compiles them) cannot fail the test.
+        if (epoch >= 4 && step == 2) {
           at[0] = mx.getThreadAllocatedBytes(tid);
-        } else if (epoch == 3 && step == steps) {
+        } else if (epoch >= 4 && step == steps) {
           at[1] = mx.getThreadAllocatedBytes(tid);
+          best[0] = Math.min(best[0], at[1] - at[0]);
         }
       }
     };
-    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(3).withBatchSize(64).withThreads(1);
+    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(8).withBatchSize(64).withThreads(1);
     new Trainer(cfg).setProgressListener(probe)
         .fit(Sequential.mlpSpecs(32, new int[] {64, 32}, 5, LayerSpec.Type.RELU, 0.2), data, null);
-    long total = at[1] - at[0];
+    long total = best[0];
     assertThat(at[0]).isPositive();
     // Any object costs >= 16 bytes, so one allocation per step would show >= 16·(steps-2) = 4064 bytes. A few
     // hundred bytes appear once (the JVM's own bookkeeping around the probe), independent of the step count.

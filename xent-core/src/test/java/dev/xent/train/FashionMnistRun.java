@@ -20,7 +20,8 @@ import java.util.zip.GZIPInputStream;
  * <pre>
  * mvn -q -pl xent-core test-compile
  * java --add-modules jdk.incubator.vector -cp xent-core/target/classes:xent-core/target/test-classes \
- *     dev.xent.train.FashionMnistRun [mlp|lbfgs] [threads] [epochs] [dir]
+ *     dev.xent.train.FashionMnistRun [mlp|lbfgs] [threads] [epochs or L-BFGS iterations] [dropout] [standardize]
+ *     [schedule] [dir]
  * </pre>
  */
 public final class FashionMnistRun {
@@ -30,7 +31,10 @@ public final class FashionMnistRun {
     String mode = args.length > 0 ? args[0] : "mlp";
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    String dir = args.length > 3 ? args[3] : "/usr/share/datasets/fashion-mnist";
+    double dropout = args.length > 3 ? Double.parseDouble(args[3]) : 0.0;
+    boolean standardize = args.length > 4 ? Boolean.parseBoolean(args[4]) : true;
+    String schedule = args.length > 5 ? args[5] : "constant";
+    String dir = args.length > 6 ? args[6] : "/usr/share/datasets/fashion-mnist";
     Dataset train = read(dir + "/train-images-idx3-ubyte.gz", dir + "/train-labels-idx1-ubyte.gz");
     Dataset test = read(dir + "/t10k-images-idx3-ubyte.gz", dir + "/t10k-labels-idx1-ubyte.gz");
     System.out.printf("provider=%s threads=%d train=%d test=%d%n", Kernels.providerName(), threads, train.size(),
@@ -38,19 +42,23 @@ public final class FashionMnistRun {
     long t0 = System.nanoTime();
     Classifier model;
     if (mode.equals("lbfgs")) {
-      SoftmaxRegression.Result r = new SoftmaxRegression(SoftmaxRegressionConfig.DEFAULTS.withThreads(threads)).fit(train);
+      // For lbfgs the third argument is the iteration limit (scikit-learn's max_iter, default 100).
+      int maxIter = args.length > 2 ? epochs : 100;
+      SoftmaxRegression.Result r = new SoftmaxRegression(SoftmaxRegressionConfig.DEFAULTS.withThreads(threads)
+          .withLbfgs(dev.xent.optim.LbfgsConfig.DEFAULTS.withMaxIterations(maxIter))).fit(train);
       model = r.classifier();
       System.out.printf("lbfgs: %s after %d iterations, %d evaluations, objective %.6f%n", r.optimization().message(),
           r.optimization().iterations(), r.optimization().evaluations(), r.optimization().value());
     } else {
-      TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(epochs).withBatchSize(128).withThreads(threads);
+      TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(epochs).withBatchSize(128).withThreads(threads)
+          .withStandardize(standardize).withSchedule(dev.xent.optim.LearningRateSchedule.parse(schedule));
       TrainingResult r = new Trainer(cfg).setProgressListener(new ProgressListener() {
         @Override
         public void onEpochEnd(int epoch, EpochLogs logs) {
           System.out.printf("epoch %d: %.2fs %.0f samples/s loss %.4f acc %.4f%n", epoch, logs.seconds(),
               train.size() / logs.seconds(), logs.loss(), logs.accuracy());
         }
-      }).fit(Sequential.mlpSpecs(784, new int[] {256, 128}, 10, LayerSpec.Type.RELU, 0), train, null);
+      }).fit(Sequential.mlpSpecs(784, new int[] {256, 128}, 10, LayerSpec.Type.RELU, dropout), train, null);
       model = r.classifier();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -18,6 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class SoftmaxRegressionTest {
   @Test
+  void sameBitsOnOneOrTwoThreads() {
+    // Big enough that both products really split: 4096 rows (parts of >= 1024) and 160 features (>= 64).
+    Dataset data = Blobs.make(4096, 160, 5, 1.0, 3);
+    SoftmaxRegressionConfig cfg = SoftmaxRegressionConfig.DEFAULTS.withLbfgs(LbfgsConfig.DEFAULTS.withMaxIterations(5));
+    Dense one = (Dense) new SoftmaxRegression(cfg.withThreads(1)).fit(data).classifier().network().layers().get(0);
+    Dense two = (Dense) new SoftmaxRegression(cfg.withThreads(2)).fit(data).classifier().network().layers().get(0);
+    assertThat(two.weight().values()).containsExactly(one.weight().values());
+    assertThat(two.bias().values()).containsExactly(one.bias().values());
+  }
+
+  @Test
   void reachesScikitLearnsOptimum() throws Exception {
     JsonNode g;
     try (InputStream in = getClass().getResourceAsStream("/train/softmax_regression.json")) {

@@ -8,7 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * A strip and a packed B strip, accumulated with one fused multiply-add per element and k step, in k order.
  *
  * <p>The tile is {@value #MR} rows by two vectors: 12 accumulators, two B vectors and one A vector use 15 of the
- * 16 AVX2 registers (the classic Haswell/Zen 6x16 shape); per k step that is 12 FMAs against 8 vector loads.
+ * 16 AVX2 registers (the classic Haswell/Zen 6x16 shape); per k step that is 12 FMAs against 8 vector loads. Alone
+ * on L1-resident strips this loop ran at 87 GFLOP/s on one core here (about 90% of the AVX2 FMA peak); other
+ * tile shapes were not tried.
  *
  * <p>A arrives already broadcast (each value repeated across a vector, see {@link #expand}): on JDK 17 a
  * {@code FloatVector.broadcast} of an array element inside the loop ran the kernel at about half the speed of

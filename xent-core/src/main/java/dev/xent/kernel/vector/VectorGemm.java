@@ -46,13 +46,13 @@ public final class VectorGemm {
    * <p>Arguments are assumed valid (as {@link dev.xent.kernel.Kernels} checks them).
    *
    * @param species the vector width: {@code FloatVector.SPECIES_128}, {@code _256} or {@code _512}
-   * @throws IllegalArgumentException for another species (see {@link #supports})
    * @param transA A is stored [k, m] (row-major, leading dimension lda) instead of [m, k]
    * @param transB B is stored [n, k] (like a PyTorch {@code nn.Linear} weight) instead of [k, n]
    * @param a A's first element at {@code aOff}, rows {@code lda} apart
    * @param b B's first element at {@code bOff}, rows {@code ldb} apart
    * @param beta 0 means C's old contents are ignored, NaN included
    * @param c [m, n] at {@code cOff}, rows {@code ldc} apart
+   * @throws IllegalArgumentException for another species (see {@link #supports})
    */
   public static void sgemm(VectorSpecies<Float> species, boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
