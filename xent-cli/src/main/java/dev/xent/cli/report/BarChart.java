@@ -6,7 +6,8 @@ import java.util.List;
 final class BarChart {
   static final int WIDTH = 480;
   private static final double LEFT = 110;
-  private static final double RIGHT = 90;
+  // Room for "60000 (10.0%)" at the tick font size.
+  private static final double RIGHT = 120;
   private static final double ROW = 22;
 
   private BarChart() {}
