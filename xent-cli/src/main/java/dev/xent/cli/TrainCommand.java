@@ -164,6 +164,10 @@ public final class TrainCommand extends BaseCommand {
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new UserInputException("--validation-split must be in [0, 1), got " + validationSplit);
     }
+    boolean std = standardize();
+    if (!lbfgs) {
+      OptimizerConfig.defaults(optimizer); // an unknown name fails here, before the data is read
+    }
     int t = threads.apply();
     LabeledFeatures raw = CommandData.read(data, target, DatasetSource.Split.TRAIN, true);
     Dataset all = CommandData.forTraining(raw);
@@ -179,7 +183,6 @@ public final class TrainCommand extends BaseCommand {
     if (out == null) {
       err().println("xent: no --out given: the model will not be saved");
     }
-    boolean std = standardize();
     Result r = lbfgs ? fitLbfgs(all, weighting, t, std) : fitMlp(all, widths, kind, lossOptions, weighting, t, std);
     if (!Double.isFinite(r.summary.epochs().get(r.summary.epochs().size() - 1).loss())) {
       throw new UserInputException("training diverged: " + r.summary.stopReason()
