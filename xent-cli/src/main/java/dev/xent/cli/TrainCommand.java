@@ -173,6 +173,10 @@ public final class TrainCommand extends BaseCommand {
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new UserInputException("--validation-split must be in [0, 1), got " + validationSplit);
     }
+    boolean std = standardize();
+    if (!lbfgs) {
+      OptimizerConfig.defaults(optimizer); // an unknown name fails here, before the data is read
+    }
     int t = threads.apply();
     CsvDataset csv = null;
     LabeledFeatures raw = null;
@@ -201,7 +205,6 @@ public final class TrainCommand extends BaseCommand {
     if (out == null) {
       err().println("xent: no --out given: the model will not be saved");
     }
-    boolean std = standardize();
     Result r = lbfgs ? fitLbfgs(split, weighting, t, std) : fitMlp(split, widths, kind, lossOptions, weighting, t, std);
     if (!Double.isFinite(r.summary.epochs().get(r.summary.epochs().size() - 1).loss())) {
       throw new UserInputException("training diverged: " + r.summary.stopReason()
