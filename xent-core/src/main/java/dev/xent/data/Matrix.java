@@ -11,6 +11,7 @@ package dev.xent.data;
  * @param cols number of columns (classes or labels)
  */
 public record Matrix(double[] data, int rows, int cols) {
+  /** Checks that the shape matches the data length; {@code data} is not copied. */
   public Matrix {
     if (data == null) {
       throw new IllegalArgumentException("matrix data is null");
@@ -40,10 +41,12 @@ public record Matrix(double[] data, int rows, int cols) {
     return new Matrix(d, r, c);
   }
 
+  /** Element (r, c). */
   public double get(int r, int c) {
     return data[r * cols + c];
   }
 
+  /** Sets element (r, c) to v, in the shared data array. */
   public void set(int r, int c, double v) {
     data[r * cols + c] = v;
   }

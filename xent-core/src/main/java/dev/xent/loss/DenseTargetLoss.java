@@ -14,4 +14,9 @@ public interface DenseTargetLoss extends Loss {
    * @throws LossInputException for unusable input, with a message that names the fix
    */
   LossResult compute(Matrix yTrue, Matrix yPred, double[] sampleWeight, boolean withGradient);
+
+  /** The loss alone, without sample weights or gradient. */
+  default LossResult compute(Matrix yTrue, Matrix yPred) {
+    return compute(yTrue, yPred, null, false);
+  }
 }

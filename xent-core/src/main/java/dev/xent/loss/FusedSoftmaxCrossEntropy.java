@@ -44,10 +44,7 @@ public final class FusedSoftmaxCrossEntropy {
     if (cols < 1 || maxRows < 0) {
       throw new IllegalArgumentException("need cols >= 1 and maxRows >= 0, got cols=" + cols + " maxRows=" + maxRows);
     }
-    if (options.hasClassWeights() && options.classWeights().length != cols) {
-      throw new LossInputException("class weights have " + options.classWeights().length + " entries but there are "
-          + cols + " classes");
-    }
+    InputChecks.requireClassWeights(options, cols);
     this.options = options;
     this.cols = cols;
     this.hardCoef = new float[maxRows];
@@ -58,6 +55,7 @@ public final class FusedSoftmaxCrossEntropy {
         ? toFloat(options.classWeights()) : null;
   }
 
+  /** The options this instance was built with. */
   public LossOptions options() {
     return options;
   }
@@ -85,9 +83,7 @@ public final class FusedSoftmaxCrossEntropy {
         softCoef[i] = 0f;
         continue;
       }
-      if (t < 0 || t >= cols) {
-        throw new LossInputException("row " + i + ": class id " + t + " is outside the valid range [0, " + cols + ")");
-      }
+      InputChecks.requireClassId(i, t, cols, ignore);
       double s = sampleWeight == null ? 1.0 : sampleWeight[i];
       double wt = options.classWeight(t);
       // Keras: the class weight becomes the sample's weight; PyTorch: w_t scales the hard term, w the soft one.
@@ -97,7 +93,7 @@ public final class FusedSoftmaxCrossEntropy {
       divisor += s * wt;
       counted++;
     }
-    float scale = gradScale(divisor, counted, rows);
+    float scale = gradScale(divisor, counted);
     Kernels.softmaxXentSparse(logits, rows, cols, labels, hardCoef, eps == 0 ? null : softCoef, softTarget, scale,
         lossOut, gradOut);
     return reduce(rows, divisor, counted);
@@ -120,7 +116,7 @@ public final class FusedSoftmaxCrossEntropy {
       rowCoef[i] = (float) s;
       divisor += s;
     }
-    float scale = gradScale(divisor, rows, rows);
+    float scale = gradScale(divisor, rows);
     Kernels.softmaxXentDense(logits, targets, rows, cols, (float) options.labelSmoothing(), softTarget, rowCoef,
         scale, lossOut, gradOut);
     return reduce(rows, divisor, rows);
@@ -143,16 +139,8 @@ public final class FusedSoftmaxCrossEntropy {
     lastRows = rows;
   }
 
-  private double divisor(double weightSum, int counted) {
-    return switch (options.reduction()) {
-      case NONE, SUM -> 1.0;
-      case SUM_OVER_BATCH_SIZE -> counted;
-      case WEIGHTED_MEAN -> weightSum;
-    };
-  }
-
-  private float gradScale(double weightSum, int counted, int rows) {
-    double d = divisor(weightSum, counted);
+  private float gradScale(double weightSum, int counted) {
+    double d = WeightedReduction.divisor(options.reduction(), weightSum, counted);
     // Nothing to average: the gradient is zero in both conventions (ignored rows receive no gradient).
     return d == 0 ? 0f : (float) (1.0 / d);
   }
@@ -162,9 +150,9 @@ public final class FusedSoftmaxCrossEntropy {
     for (int i = 0; i < rows; i++) {
       sum += lossOut[i]; // fixed order: the result does not depend on the thread count
     }
-    double d = divisor(weightSum, counted);
+    double d = WeightedReduction.divisor(options.reduction(), weightSum, counted);
     if (d == 0) {
-      return options.convention().emptyMeanIsNaN() ? Double.NaN : 0.0;
+      return WeightedReduction.emptyValue(options.convention());
     }
     return sum / d;
   }

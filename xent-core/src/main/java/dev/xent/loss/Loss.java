@@ -7,8 +7,10 @@ package dev.xent.loss;
  * ({@link SparseCategoricalCrossentropy#compute}).
  */
 public interface Loss {
+  /** Which member of the family this is. */
   LossKind kind();
 
+  /** The options this loss was configured with. */
   LossOptions options();
 
   /** Creates the loss of a kind with the given options. */

@@ -18,6 +18,7 @@ public enum LossKind {
     this.cliName = cliName;
   }
 
+  /** The name on the command line, e.g. {@code sparse-categorical}. */
   public String cliName() {
     return cliName;
   }

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * @param fromLogits whether y_pred holds logits (softmax / sigmoid applied inside the loss) or probabilities
  * @param labelSmoothing ε in [0, 1]: categorical targets become {@code y(1-ε)+ε/C}, binary ones {@code y(1-ε)+ε/2}
  * @param classWeights per-class weights [C], or null for none
- * @param ignoreClass a target class id whose samples contribute nothing, or null
+ * @param ignoreClass a target class id whose samples contribute nothing, or null; only class-id targets
+ *     ({@link SparseCategoricalCrossentropy}, the fused sparse path) have one, dense targets ignore this field
  * @param reduction how per-sample values become one number
  * @param alpha focal losses' balancing factor
  * @param gamma focal losses' focusing exponent, ≥ 0; 0 gives plain cross-entropy (times alpha)
@@ -35,17 +36,19 @@ public record LossOptions(
 
   /** Keras's {@code keras.config.epsilon()}: the clip bound on the probability path. */
   public static final double DEFAULT_EPSILON = 1e-7;
-  /** Keras's focal defaults (also torchvision's {@code sigmoid_focal_loss}): alpha 0.25, gamma 2. */
+  /** Keras's focal default alpha (also torchvision's {@code sigmoid_focal_loss}'s): 0.25. */
   public static final double DEFAULT_ALPHA = 0.25;
-
+  /** Keras's focal default gamma (also torchvision's, and the focal-loss paper's best setting): 2. */
   public static final double DEFAULT_GAMMA = 2.0;
 
+  /** Validates every field; class weights are copied. */
   public LossOptions {
     if (convention == null) {
       throw new IllegalArgumentException("convention must be keras or torch");
     }
     if (reduction == null) {
-      throw new IllegalArgumentException("reduction must be one of none, sum, sum_over_batch_size, mean, mean_with_sample_weight");
+      throw new IllegalArgumentException(
+          "reduction must be one of none, sum, sum_over_batch_size, mean, mean_with_sample_weight");
     }
     if (precision == null) {
       throw new IllegalArgumentException("precision must be float32 or float64");
@@ -89,6 +92,7 @@ public record LossOptions(
     return of(Convention.TORCH);
   }
 
+  /** A copy of the per-class weights [C], or null for none. */
   @Override
   public double[] classWeights() {
     return classWeights == null ? null : classWeights.clone();
@@ -99,55 +103,66 @@ public record LossOptions(
     return classWeights == null ? 1.0 : classWeights[c];
   }
 
+  /** Whether class weights are set. */
   public boolean hasClassWeights() {
     return classWeights != null;
   }
 
+  /** These options with {@code fromLogits} replaced. */
   public LossOptions withFromLogits(boolean v) {
     return new LossOptions(convention, v, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code labelSmoothing} replaced. */
   public LossOptions withLabelSmoothing(double v) {
     return new LossOptions(convention, fromLogits, v, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code classWeights} replaced (null for none). */
   public LossOptions withClassWeights(double... v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, v, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code ignoreClass} replaced (null for none). */
   public LossOptions withIgnoreClass(Integer v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, v, reduction, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code reduction} replaced. */
   public LossOptions withReduction(Reduction v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, v, alpha, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code alpha} replaced. */
   public LossOptions withAlpha(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, v, gamma,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code gamma} replaced. */
   public LossOptions withGamma(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, v,
         applyClassBalancing, epsilon, precision);
   }
 
+  /** These options with {@code applyClassBalancing} replaced. */
   public LossOptions withClassBalancing(boolean v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         v, epsilon, precision);
   }
 
+  /** These options with {@code epsilon} replaced. */
   public LossOptions withEpsilon(double v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, v, precision);
   }
 
+  /** These options with {@code precision} replaced. */
   public LossOptions withPrecision(Precision v) {
     return new LossOptions(convention, fromLogits, labelSmoothing, classWeights, ignoreClass, reduction, alpha, gamma,
         applyClassBalancing, epsilon, v);

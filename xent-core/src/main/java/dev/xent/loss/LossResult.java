@@ -14,6 +14,7 @@ import java.util.List;
  *     softmax applied twice); empty when none
  */
 public record LossResult(double value, double[] perSample, Matrix gradient, List<String> warnings) {
+  /** Keeps an unmodifiable copy of the warnings. */
   public LossResult {
     warnings = List.copyOf(warnings);
   }

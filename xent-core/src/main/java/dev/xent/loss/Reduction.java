@@ -15,14 +15,19 @@ import java.util.Locale;
  * </ul>
  */
 public enum Reduction {
+  /** No reduction: the per-sample values are the result. */
   NONE,
+  /** Σ w_i·l_i. */
   SUM,
+  /** Σ w_i·l_i / (number of non-ignored samples): Keras's default. */
   SUM_OVER_BATCH_SIZE,
+  /** Σ w_i·l_i / Σ w_i: PyTorch's {@code mean}, Keras's {@code mean_with_sample_weight}. */
   WEIGHTED_MEAN;
 
   /**
    * Parses a reduction name as written in Keras or PyTorch. {@code "mean"} is resolved by the convention
-   * (Keras: {@link #SUM_OVER_BATCH_SIZE}; PyTorch: {@link #WEIGHTED_MEAN}).
+   * (Keras: {@link #SUM_OVER_BATCH_SIZE}; PyTorch: {@link #WEIGHTED_MEAN}); null is {@link #NONE}, as Keras's
+   * {@code reduction=None}. {@code "weighted_mean"} is accepted as this enum's own name.
    *
    * @throws IllegalArgumentException naming the allowed values
    */
@@ -41,6 +46,6 @@ public enum Reduction {
 
   /** The name used on the command line and in JSON. */
   public String cliName() {
-    return name().toLowerCase(Locale.ROOT).equals("weighted_mean") ? "mean_with_sample_weight" : name().toLowerCase(Locale.ROOT);
+    return this == WEIGHTED_MEAN ? "mean_with_sample_weight" : name().toLowerCase(Locale.ROOT);
   }
 }

@@ -22,6 +22,8 @@ public final class VectorKernels implements KernelProvider {
   private final VectorSpecies<Float> species;
   private final SoftmaxXentRows xent;
   private final ScalarKernels scalar = new ScalarKernels();
+  /** Whether {@link VectorGemm} has a micro-kernel for this width (128, 256 or 512 bits). */
+  private final boolean gemmVectorized;
 
   /**
    * @param forcedBitSize -1 for the preferred species, or 128, 256 or 512 for that width
@@ -30,6 +32,7 @@ public final class VectorKernels implements KernelProvider {
   public VectorKernels(int forcedBitSize) {
     this.species = forcedBitSize == -1 ? FloatVector.SPECIES_PREFERRED : speciesOf(forcedBitSize);
     this.xent = species == SimdSoftmaxXent.vectorSpecies() ? new SimdSoftmaxXent() : copyFor(species);
+    this.gemmVectorized = VectorGemm.supports(species);
   }
 
   private static VectorSpecies<Float> speciesOf(int bits) {
@@ -73,10 +76,14 @@ public final class VectorKernels implements KernelProvider {
     gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
-  /** The matrix product; the scalar loops until a Vector API gemm replaces this one line. */
+  /** The matrix product: {@link VectorGemm} at this provider's width, the scalar loops for a width it lacks. */
   private void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    scalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    if (gemmVectorized) {
+      VectorGemm.sgemm(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    } else {
+      scalar.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
   }
 
   @Override
