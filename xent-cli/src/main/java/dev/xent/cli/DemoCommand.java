@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "demo",
+    mixinStandardHelpOptions = true,
     description = {
         "Train a digit classifier on data shipped with xent, print its test accuracy and loss, and write an HTML"
             + " report. No download, no arguments needed.",
