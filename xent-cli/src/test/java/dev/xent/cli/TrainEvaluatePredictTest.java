@@ -284,6 +284,40 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void autoTrainsANetworkOnImagesAndSoftmaxRegressionOnACsvAndReportsTheResolvedChoice() throws IOException {
+    JsonNode idx = json(CliRun.of("train", data.toString(), "--epochs", "1", "--threads", "1", "--json"));
+    JsonNode s = idx.get("settings");
+    assertThat(s.get("hidden").asText()).isEqualTo("256,128");
+    assertThat(s.get("optimizer").asText()).isEqualTo("adam");
+    assertThat(s.get("schedule").asText()).isEqualTo("cosine");
+    assertThat(s.get("batch_size").asInt()).isEqualTo(128);
+    assertThat(idx.get("stop_reason").asText()).doesNotStartWith("L-BFGS");
+
+    StringBuilder sb = new StringBuilder("x,y,label\n");
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < 90; i++) {
+      int k = i % 3;
+      sb.append(k * 2 + r.nextDouble()).append(',').append(r.nextDouble()).append(',').append("c" + k).append('\n');
+    }
+    Path csv = Files.writeString(tmp.resolve("t.csv"), sb.toString());
+    Path model = tmp.resolve("auto-model");
+    CliRun run = CliRun.of("train", csv.toString(), "--target", "label", "--out", model.toString(), "--json");
+    JsonNode tab = json(run);
+    assertThat(run.err()).contains("model: softmax regression, optimizer lbfgs (auto for this data)");
+    assertThat(tab.get("settings").get("hidden").asText()).isEqualTo("0");
+    assertThat(tab.get("settings").get("optimizer").asText()).isEqualTo("lbfgs");
+    assertThat(tab.get("stop_reason").asText()).startsWith("L-BFGS: ");
+    assertThat(tab.get("validation_rows").asInt()).isEqualTo(9); // the default split, 0.1 of 90
+    assertThat(JSON.readTree(model.resolve("history.json").toFile()).get("settings").get("optimizer").asText())
+        .isEqualTo("lbfgs");
+    // An explicit network wins over auto, and its optimizer is then Adam.
+    JsonNode net = json(CliRun.of("train", csv.toString(), "--target", "label", "--hidden", "8", "--epochs", "1",
+        "--json"));
+    assertThat(net.get("settings").get("hidden").asText()).isEqualTo("8");
+    assertThat(net.get("settings").get("optimizer").asText()).isEqualTo("adam");
+  }
+
+  @Test
   void lbfgsWithHiddenLayersIsAUserError() {
     CliRun r = CliRun.of("train", data.toString(), "--hidden", "16", "--optimizer", "lbfgs");
     assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
