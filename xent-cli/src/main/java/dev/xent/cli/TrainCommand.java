@@ -56,11 +56,12 @@ import picocli.CommandLine.Parameters;
     description = {
         "Train a classifier with softmax cross-entropy and save it as a model directory",
         "(config.json + model.safetensors + history.json).",
-        "DATA is an IDX directory (MNIST layout; its train split is used), a CSV file with --target COLUMN,",
-        "or a .npy features file [N, d] with --target LABELS.npy ([N] class ids or [N, C] probability rows).",
-        "By default (--hidden auto) images (IDX) get a 256,128 ReLU network trained with Adam and a cosine-decayed",
-        "rate, and tabular data (CSV, .npy) gets softmax regression fitted by L-BFGS (scikit-learn's",
-        "LogisticRegression); --hidden 64,32 etc. trains a network on any data.",
+        "DATA is an IDX directory (MNIST layout; its train split is used), a CSV file with --target COLUMN, or a"
+            + " .npy features file [N, d] with --target LABELS.npy ([N] class ids or [N, C] probability rows).",
+        "By default (--hidden auto) images (IDX) get a " + TrainCommand.IMAGE_HIDDEN + " ReLU network trained by"
+            + " Adam with a cosine-decayed rate; tabular data (CSV, .npy) gets softmax regression fitted by L-BFGS on"
+            + " all training rows, as scikit-learn's LogisticRegression. --hidden 64,32 etc. trains a network on"
+            + " any data.",
         "Progress goes to stderr in Keras's format; results to stdout."},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -78,7 +79,7 @@ public final class TrainCommand extends BaseCommand {
    */
   static final String IMAGE_HIDDEN = "256,128";
 
-  @Parameters(index = "0", paramLabel = "DATA", description = "IDX directory, or .npy features with --target.")
+  @Parameters(index = "0", paramLabel = "DATA", description = "IDX directory, CSV file, or .npy features with --target.")
   Path data;
 
   @Option(names = "--target", paramLabel = "FILE",
@@ -139,7 +140,7 @@ public final class TrainCommand extends BaseCommand {
 
   @Option(names = "--validation-split", paramLabel = "F",
       description = "Fraction of the training rows held out (stratified) for validation; 0 for none. "
-          + "Default: ${DEFAULT-VALUE}.")
+          + "Default: ${DEFAULT-VALUE} (none with --optimizer lbfgs, which fits all training rows).")
   double validationSplit;
 
   @Option(names = "--early-stopping", paramLabel = "PATIENCE",
@@ -222,6 +223,12 @@ public final class TrainCommand extends BaseCommand {
     return widths.length == 0 ? "lbfgs" : TrainerConfig.DEFAULTS.optimizer().name();
   }
 
+  /** Whether the command line named {@code option} (as opposed to its default applying). */
+  private boolean given(String option) {
+    CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+    return pr != null && pr.hasMatchedOption(option);
+  }
+
   @Override
   protected int execute() throws Exception {
     int[] widths = resolveHidden(hidden, data);
@@ -235,8 +242,7 @@ public final class TrainCommand extends BaseCommand {
     hidden = widths.length == 0 ? "0" : java.util.Arrays.stream(widths).mapToObj(Integer::toString)
         .collect(java.util.stream.Collectors.joining(","));
     LossKind kind = lossKind(loss);
-    if (spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption("--max-iter")
-        && !lbfgs) {
+    if (given("--max-iter") && !lbfgs) {
       throw new UserInputException("--max-iter applies to --optimizer lbfgs only; use --epochs for " + optimizer);
     }
     err().println("model: " + (widths.length == 0 ? "softmax regression" : "MLP " + hidden) + ", optimizer "
@@ -247,6 +253,13 @@ public final class TrainCommand extends BaseCommand {
       lrSchedule = LearningRateSchedule.parse(schedule);
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--schedule: " + e.getMessage());
+    }
+    if (lbfgs && !given("--validation-split")) {
+      // L-BFGS fits all training rows unless a split is asked for: it has no epochs to monitor, so held-out rows
+      // would only cost data. On iris, wine and breast-cancer (75/25 split) holding out a tenth gave log loss
+      // 0.1767 / 0.0359 / 0.1034 against 0.1517 / 0.0330 / 0.0860 on all rows (scikit-learn: 0.1518 / 0.0329 /
+      // 0.0859), because these tables have only 100-430 training rows.
+      validationSplit = 0;
     }
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new UserInputException("--validation-split must be in [0, 1), got " + validationSplit);

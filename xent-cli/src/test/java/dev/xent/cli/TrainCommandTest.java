@@ -55,7 +55,7 @@ class TrainCommandTest {
   void helpShowsTheCoreDefaults() {
     String help = new CommandLine(new TrainCommand()).getUsageMessage();
     assertThat(help).contains("Default: " + TrainerConfig.DEFAULTS.batchSize() + ".")
-        .contains("Default: " + TrainerConfig.DEFAULTS.validationSplit() + ".").contains("Default: cosine.")
+        .contains("Default: " + TrainerConfig.DEFAULTS.validationSplit() + " (").contains("Default: cosine.")
         .contains("Default: auto.").doesNotContain("${DEFAULT-VALUE}").doesNotContain("Default: null");
   }
 

@@ -307,7 +307,8 @@ class TrainEvaluatePredictTest {
     assertThat(tab.get("settings").get("hidden").asText()).isEqualTo("0");
     assertThat(tab.get("settings").get("optimizer").asText()).isEqualTo("lbfgs");
     assertThat(tab.get("stop_reason").asText()).startsWith("L-BFGS: ");
-    assertThat(tab.get("validation_rows").asInt()).isEqualTo(9); // the default split, 0.1 of 90
+    assertThat(tab.get("validation_rows").asInt()).isZero(); // L-BFGS fits all rows unless a split is asked for
+    assertThat(tab.get("train_rows").asInt()).isEqualTo(90);
     assertThat(JSON.readTree(model.resolve("history.json").toFile()).get("settings").get("optimizer").asText())
         .isEqualTo("lbfgs");
     // An explicit network wins over auto, and its optimizer is then Adam.
@@ -315,6 +316,11 @@ class TrainEvaluatePredictTest {
         "--json"));
     assertThat(net.get("settings").get("hidden").asText()).isEqualTo("8");
     assertThat(net.get("settings").get("optimizer").asText()).isEqualTo("adam");
+    assertThat(net.get("validation_rows").asInt()).isEqualTo(9); // mini-batch training: the default 0.1 of 90
+    JsonNode split = json(CliRun.of("train", csv.toString(), "--target", "label", "--validation-split", "0.2",
+        "--json"));
+    assertThat(split.get("settings").get("optimizer").asText()).isEqualTo("lbfgs");
+    assertThat(split.get("validation_rows").asInt()).isEqualTo(18);
   }
 
   @Test
