@@ -337,6 +337,9 @@ class TrainEvaluatePredictTest {
     CliRun weights = CliRun.of("train", data.toString(), "--class-weight", "1,2");
     assertThat(weights.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(weights.err()).contains("--class-weight has 2 weights but the data has 10 classes");
+    CliRun schedule = CliRun.of("train", data.toString(), "--schedule", "linear");
+    assertThat(schedule.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(schedule.err()).contains("--schedule: cannot read schedule 'linear'").doesNotContain("\tat ");
     CliRun maxIter = CliRun.of("train", data.toString(), "--max-iter", "5");
     assertThat(maxIter.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(maxIter.err()).contains("--max-iter applies to --optimizer lbfgs only");
