@@ -284,6 +284,46 @@ class TrainEvaluatePredictTest {
   }
 
   @Test
+  void autoTrainsANetworkOnImagesAndSoftmaxRegressionOnACsvAndReportsTheResolvedChoice() throws IOException {
+    JsonNode idx = json(CliRun.of("train", data.toString(), "--epochs", "1", "--threads", "1", "--json"));
+    JsonNode s = idx.get("settings");
+    assertThat(s.get("hidden").asText()).isEqualTo("256,128");
+    assertThat(s.get("optimizer").asText()).isEqualTo("adam");
+    assertThat(s.get("schedule").asText()).isEqualTo("cosine");
+    assertThat(s.get("batch_size").asInt()).isEqualTo(128);
+    assertThat(idx.get("stop_reason").asText()).doesNotStartWith("L-BFGS");
+
+    StringBuilder sb = new StringBuilder("x,y,label\n");
+    SplittableRandom r = new SplittableRandom(3);
+    for (int i = 0; i < 90; i++) {
+      int k = i % 3;
+      sb.append(k * 2 + r.nextDouble()).append(',').append(r.nextDouble()).append(',').append("c" + k).append('\n');
+    }
+    Path csv = Files.writeString(tmp.resolve("t.csv"), sb.toString());
+    Path model = tmp.resolve("auto-model");
+    CliRun run = CliRun.of("train", csv.toString(), "--target", "label", "--out", model.toString(), "--json");
+    JsonNode tab = json(run);
+    assertThat(run.err()).contains("model: softmax regression, optimizer lbfgs (auto for this data)");
+    assertThat(tab.get("settings").get("hidden").asText()).isEqualTo("0");
+    assertThat(tab.get("settings").get("optimizer").asText()).isEqualTo("lbfgs");
+    assertThat(tab.get("stop_reason").asText()).startsWith("L-BFGS: ");
+    assertThat(tab.get("validation_rows").asInt()).isZero(); // L-BFGS fits all rows unless a split is asked for
+    assertThat(tab.get("train_rows").asInt()).isEqualTo(90);
+    assertThat(JSON.readTree(model.resolve("history.json").toFile()).get("settings").get("optimizer").asText())
+        .isEqualTo("lbfgs");
+    // An explicit network wins over auto, and its optimizer is then Adam.
+    JsonNode net = json(CliRun.of("train", csv.toString(), "--target", "label", "--hidden", "8", "--epochs", "1",
+        "--json"));
+    assertThat(net.get("settings").get("hidden").asText()).isEqualTo("8");
+    assertThat(net.get("settings").get("optimizer").asText()).isEqualTo("adam");
+    assertThat(net.get("validation_rows").asInt()).isEqualTo(9); // mini-batch training: the default 0.1 of 90
+    JsonNode split = json(CliRun.of("train", csv.toString(), "--target", "label", "--validation-split", "0.2",
+        "--json"));
+    assertThat(split.get("settings").get("optimizer").asText()).isEqualTo("lbfgs");
+    assertThat(split.get("validation_rows").asInt()).isEqualTo(18);
+  }
+
+  @Test
   void lbfgsWithHiddenLayersIsAUserError() {
     CliRun r = CliRun.of("train", data.toString(), "--hidden", "16", "--optimizer", "lbfgs");
     assertThat(r.exitCode()).isEqualTo(ExitCode.USER_ERROR);
@@ -297,6 +337,9 @@ class TrainEvaluatePredictTest {
     CliRun weights = CliRun.of("train", data.toString(), "--class-weight", "1,2");
     assertThat(weights.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(weights.err()).contains("--class-weight has 2 weights but the data has 10 classes");
+    CliRun schedule = CliRun.of("train", data.toString(), "--schedule", "linear");
+    assertThat(schedule.exitCode()).isEqualTo(ExitCode.USER_ERROR);
+    assertThat(schedule.err()).contains("--schedule: cannot read schedule 'linear'").doesNotContain("\tat ");
     CliRun maxIter = CliRun.of("train", data.toString(), "--max-iter", "5");
     assertThat(maxIter.exitCode()).isEqualTo(ExitCode.USER_ERROR);
     assertThat(maxIter.err()).contains("--max-iter applies to --optimizer lbfgs only");

@@ -38,7 +38,8 @@ class AllocationTest {
         }
       }
     };
-    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(8).withBatchSize(64).withThreads(1);
+    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(8).withBatchSize(64).withThreads(1)
+        .withValidationSplit(0, true); // every row trains: `steps` above counts all 16384
     new Trainer(cfg).setProgressListener(probe)
         .fit(Sequential.mlpSpecs(32, new int[] {64, 32}, 5, LayerSpec.Type.RELU, 0.2), data, null);
     long total = best[0];
