@@ -3,59 +3,127 @@ package dev.xent.bench;
 import dev.xent.kernel.Kernels;
 import dev.xent.loss.FusedSoftmaxCrossEntropy;
 import dev.xent.loss.LossOptions;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 
 /**
- * Times the fused softmax cross-entropy (sparse labels, from logits) after warm-up: forward alone, and forward
- * plus backward. The best of several repetitions is reported, as the PyTorch anchor script does.
+ * Times the fused softmax cross-entropy (sparse labels, from logits, PyTorch defaults) after warm-up: forward
+ * alone, and forward plus backward. The best of several repetitions is reported, as the PyTorch anchor script
+ * ({@code bench/torch_ce.py}) does, so the two are compared like for like.
+ *
+ * <p>Memory: the logits and the gradient, 8 bytes per element (1 GiB at 1024 x 131072); larger than 3/4 of the
+ * heap is refused with the -Xmx to use. Steady-state calls allocate nothing.
+ *
+ * <p>Run directly: {@code java --add-modules jdk.incubator.vector -cp <classes> dev.xent.bench.LossBenchmark
+ * --rows 4096 --classes 32768 --threads 2 --json}.
  */
 public final class LossBenchmark {
   /** What one benchmark run measured. */
   public record Result(int rows, int cols, int threads, String provider, int vectorBitSize,
-      double fwdNsPerElem, double fwdBwdNsPerElem) {}
+      double fwdNsPerElem, double fwdBwdNsPerElem) {
+
+    /** One JSON object on one line, with the keys the comparison script reads. */
+    public String toJson() {
+      return String.format(Locale.ROOT, "{\"rows\": %d, \"classes\": %d, \"threads\": %d, \"provider\": \"%s\", "
+          + "\"vector_bits\": %d, \"fwd_ns_per_elem\": %.4f, \"fwd_bwd_ns_per_elem\": %.4f}",
+          rows, cols, threads, provider, vectorBitSize, fwdNsPerElem, fwdBwdNsPerElem);
+    }
+  }
+
+  /** Warm-up lasts at least this long and this many calls: the JIT compiles the kernels and settles (C2, OSR). */
+  private static final long WARMUP_NANOS = 2_000_000_000L;
+  private static final int WARMUP_CALLS = 10;
+  /** Timed repetitions: at least 5, more while under this budget, at most 200; the best one counts. */
+  private static final long TIMED_NANOS = 2_000_000_000L;
+  private static final int MIN_REPS = 5;
+  private static final int MAX_REPS = 200;
 
   private LossBenchmark() {}
 
   /** Runs the benchmark on N x C logits drawn as 3·N(0,1), labels uniform, with the given thread count. */
   public static Result run(int rows, int cols, int threads) {
+    if (rows < 1 || cols < 1 || threads < 1) {
+      throw new IllegalArgumentException("rows, classes and threads must be >= 1, got rows=" + rows
+          + " classes=" + cols + " threads=" + threads);
+    }
+    long elems = (long) rows * cols;
+    if (elems > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("rows x classes = " + elems + " exceeds one Java array; use fewer rows");
+    }
+    long needBytes = 8 * elems;
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    if (needBytes > maxHeap / 4 * 3) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%d x %d needs %d MiB for logits and gradient; run java with -Xmx%dm or more", rows, cols,
+          needBytes >> 20, (needBytes * 3 / 2 >> 20) + 256));
+    }
     Kernels.setThreads(threads);
     SplittableRandom rnd = new SplittableRandom(0);
-    float[] logits = new float[Math.multiplyExact(rows, cols)];
+    float[] logits = new float[(int) elems]; // [rows, cols], row-major
     for (int i = 0; i < logits.length; i++) {
-      logits[i] = (float) (3 * gaussian(rnd));
+      logits[i] = (float) (3 * rnd.nextGaussian());
     }
     int[] labels = new int[rows];
     for (int i = 0; i < rows; i++) {
       labels[i] = rnd.nextInt(cols);
     }
-    float[] grad = new float[logits.length];
+    float[] grad = new float[logits.length]; // [rows, cols], row-major
     FusedSoftmaxCrossEntropy loss = new FusedSoftmaxCrossEntropy(LossOptions.torch(), rows, cols);
-    long elems = (long) rows * cols;
-    // Enough repetitions to reach steady state (JIT, page faults) and a stable best-of.
-    int reps = (int) Math.max(10, Math.min(200, 2_000_000_000L / Math.max(1, elems)));
-    double fwd = best(reps, () -> loss.sparse(logits, rows, labels, null, null));
-    double fwdBwd = best(reps, () -> loss.sparse(logits, rows, labels, null, grad));
+    double fwd = best(() -> loss.sparse(logits, rows, labels, null, null));
+    double fwdBwd = best(() -> loss.sparse(logits, rows, labels, null, grad));
     return new Result(rows, cols, threads, Kernels.providerName(), Kernels.vectorBitSize(),
         fwd / elems, fwdBwd / elems);
   }
 
-  private static double best(int reps, Runnable body) {
-    for (int i = 0; i < Math.max(3, reps / 4); i++) {
-      body.run();
+  /** Best time of one call in nanoseconds, after warm-up. */
+  private static double best(DoubleSupplier body) {
+    double sink = 0;
+    long start = System.nanoTime();
+    for (int i = 0; i < WARMUP_CALLS || System.nanoTime() - start < WARMUP_NANOS; i++) {
+      sink += body.getAsDouble();
     }
     long best = Long.MAX_VALUE;
-    for (int i = 0; i < reps; i++) {
+    start = System.nanoTime();
+    for (int i = 0; i < MAX_REPS && (i < MIN_REPS || System.nanoTime() - start < TIMED_NANOS); i++) {
       long t = System.nanoTime();
-      body.run();
+      sink += body.getAsDouble();
       best = Math.min(best, System.nanoTime() - t);
+    }
+    if (Double.isNaN(sink)) {
+      throw new IllegalStateException("the loss came out NaN"); // also keeps the calls from being optimised away
     }
     return best;
   }
 
-  private static double gaussian(SplittableRandom rnd) {
-    // Box-Muller: two uniforms to one standard normal.
-    double u = 1.0 - rnd.nextDouble();
-    double v = rnd.nextDouble();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  /**
+   * {@code --rows N --classes C [--threads T] [--json]}: runs once and prints the result (one JSON line with
+   * {@code --json}, else a sentence).
+   */
+  public static void main(String[] args) {
+    int rows = 0;
+    int cols = 0;
+    int threads = 1;
+    boolean json = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--rows" -> rows = Integer.parseInt(args[++i]);
+        case "--classes" -> cols = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--json" -> json = true;
+        default -> {
+          System.err.println("unknown argument " + args[i]
+              + "; usage: LossBenchmark --rows N --classes C [--threads T] [--json]");
+          System.exit(2);
+        }
+      }
+    }
+    Result r = run(rows, cols, threads);
+    if (json) {
+      System.out.println(r.toJson());
+    } else {
+      System.out.printf(Locale.ROOT, "xent %s(%d-bit) threads=%d N=%d C=%d: fwd %.3f ns/elem, fwd+bwd %.3f ns/elem%n",
+          r.provider(), r.vectorBitSize(), r.threads(), r.rows(), r.cols(), r.fwdNsPerElem(), r.fwdBwdNsPerElem());
+    }
   }
 }

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
  * forces a width: 0 selects the scalar provider, 128/256/512 a narrower vector species.
  *
  * <p>Work is split by rows over {@link #threads()} threads; every output element is computed by one thread in a
- * fixed order, so results are identical whatever the thread count.
+ * fixed order, so results are identical whatever the thread count. The threads persist between calls and a call
+ * hands them its arguments through a reusable per-thread job record, so steady-state calls of {@link #sgemm},
+ * {@link #softmaxXentSparse} and {@link #softmaxXentDense} allocate nothing (see {@code KernelAllocationTest}).
  */
 public final class Kernels {
   private static final Logger LOG = Logger.getLogger(Kernels.class.getName());

@@ -11,11 +11,19 @@ public sealed interface LearningRateSchedule {
   /** The rate for {@code step} given the base rate. */
   double rate(double base, long step, long totalSteps, int stepsPerEpoch);
 
+  /** The schedule as {@link #parse} reads it, e.g. {@code cosine} or {@code step:5:0.5}. */
+  String spec();
+
   /** The base rate throughout. */
   record Constant() implements LearningRateSchedule {
     @Override
     public double rate(double base, long step, long totalSteps, int stepsPerEpoch) {
       return base;
+    }
+
+    @Override
+    public String spec() {
+      return "constant";
     }
   }
 
@@ -38,6 +46,11 @@ public sealed interface LearningRateSchedule {
       long epoch = step / Math.max(1, stepsPerEpoch);
       return base * Math.pow(gamma, epoch / everyEpochs);
     }
+
+    @Override
+    public String spec() {
+      return "step:" + everyEpochs + ":" + gamma;
+    }
   }
 
   /**
@@ -59,6 +72,11 @@ public sealed interface LearningRateSchedule {
       double min = base * minFraction;
       return min + (base - min) * 0.5 * (1 + Math.cos(Math.PI * progress));
     }
+
+    @Override
+    public String spec() {
+      return minFraction == 0 ? "cosine" : "cosine:" + minFraction;
+    }
   }
 
   /**
@@ -79,10 +97,18 @@ public sealed interface LearningRateSchedule {
       }
       return then.rate(base, step - warmupSteps, Math.max(1, totalSteps - warmupSteps), stepsPerEpoch);
     }
+
+    @Override
+    public String spec() {
+      return "warmup:" + warmupSteps + ":" + then.spec();
+    }
   }
 
   /** The constant schedule. */
   LearningRateSchedule CONSTANT = new Constant();
+
+  /** Cosine annealing from the base rate to 0 over all steps. */
+  LearningRateSchedule COSINE = new Cosine(0.0);
 
   /**
    * Parses {@code constant}, {@code step:<epochs>:<gamma>}, {@code cosine[:<minFraction>]} and

@@ -22,8 +22,15 @@ class KernelAllocationTest {
   void steadyStateCallsAllocateNothing() {
     ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (int threads : new int[] {1, 2}) {
+      for (int cols : new int[] {KernelThreadingTest.COLS, 10}) {
+        steadyStateAllocatesNothing(mx, threads, new KernelThreadingTest.Inputs(cols));
+      }
+    }
+  }
+
+  private static void steadyStateAllocatesNothing(ThreadMXBean mx, int threads, KernelThreadingTest.Inputs in) {
+    {
       Kernels.setThreads(threads);
-      KernelThreadingTest.Inputs in = new KernelThreadingTest.Inputs();
       // Warm up until the JIT has settled: a window of calls that allocates nothing must come within the budget.
       long lastWindow = Long.MAX_VALUE;
       for (int attempt = 0; attempt < 200 && lastWindow != 0; attempt++) {
@@ -33,7 +40,7 @@ class KernelAllocationTest {
         }
         lastWindow = mx.getCurrentThreadAllocatedBytes() - before;
       }
-      assertThat(lastWindow).as("bytes allocated by 20 rounds of sparse, dense and sgemm on %d threads", threads)
+      assertThat(lastWindow).as("bytes allocated by 20 rounds of sparse, dense and sgemm, %d classes, %d threads", in.cols, threads)
           .isZero();
     }
   }

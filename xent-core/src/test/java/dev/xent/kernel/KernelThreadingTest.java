@@ -51,19 +51,27 @@ class KernelThreadingTest {
     final float[] a = new float[ROWS * 32];
     final float[] b = new float[32 * COLS];
     final float[] c = new float[ROWS * COLS];
-    final FusedSoftmaxCrossEntropy sparse =
-        new FusedSoftmaxCrossEntropy(LossOptions.torch().withLabelSmoothing(0.1), ROWS, COLS);
-    final FusedSoftmaxCrossEntropy dense = new FusedSoftmaxCrossEntropy(LossOptions.torch(), ROWS, COLS);
+    final int cols;
+    final FusedSoftmaxCrossEntropy sparse;
+    final FusedSoftmaxCrossEntropy dense;
 
     Inputs() {
+      this(COLS);
+    }
+
+    /** Inputs of {@code cols} classes (at most COLS): rows of 10 take the short-row kernels. */
+    Inputs(int cols) {
+      this.cols = cols;
+      sparse = new FusedSoftmaxCrossEntropy(LossOptions.torch().withLabelSmoothing(0.1), ROWS, cols);
+      dense = new FusedSoftmaxCrossEntropy(LossOptions.torch(), ROWS, cols);
       SplittableRandom rnd = new SplittableRandom(42);
       for (int k = 0; k < logits.length; k++) {
         logits[k] = (float) (3 * rnd.nextGaussian());
       }
       for (int i = 0; i < ROWS; i++) {
-        labels[i] = rnd.nextInt(COLS);
-        targets[i * COLS + labels[i]] = 0.7f;
-        targets[i * COLS + (labels[i] + 1) % COLS] = 0.3f;
+        labels[i] = rnd.nextInt(cols);
+        targets[i * cols + labels[i]] = 0.7f;
+        targets[i * cols + (labels[i] + 1) % cols] = 0.3f;
         sampleWeight[i] = (float) (0.5 + rnd.nextDouble());
       }
       for (int k = 0; k < a.length; k++) {

@@ -1,6 +1,8 @@
 package dev.xent.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,11 @@ class ProviderLookupTest {
     });
   }
 
+  /** Whether this JVM runs with --add-modules jdk.incubator.vector (the default test run does; the scalar one not). */
+  private static boolean vectorModule() {
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+  }
+
   @AfterEach
   void clearProperty() {
     System.clearProperty(ProviderLookup.BIT_SIZE_PROPERTY);
@@ -45,6 +52,7 @@ class ProviderLookupTest {
 
   @Test
   void aForcedWidthSelectsThatSpecies() {
+    assumeTrue(vectorModule());
     System.setProperty(ProviderLookup.BIT_SIZE_PROPERTY, "128");
     KernelProvider p = ProviderLookup.select(log);
     assertThat(p.name()).isEqualTo("vector");
@@ -53,6 +61,7 @@ class ProviderLookupTest {
 
   @Test
   void byDefaultTheVectorKernelsAreChosenWhenTheModuleIsPresent() {
+    assumeTrue(vectorModule());
     KernelProvider p = ProviderLookup.select(log);
     assertThat(p.name()).isEqualTo("vector"); // surefire runs with --add-modules jdk.incubator.vector
     assertThat(warnings).isEmpty();
@@ -60,9 +69,18 @@ class ProviderLookupTest {
 
   @Test
   void anUnsupportedWidthFallsBackToScalarWithAWarning() {
+    assumeTrue(vectorModule());
     System.setProperty(ProviderLookup.BIT_SIZE_PROPERTY, "96");
     KernelProvider p = ProviderLookup.select(log);
     assertThat(p.name()).isEqualTo("scalar");
     assertThat(warnings).singleElement().asString().contains("128, 256 or 512, got 96");
+  }
+
+  @Test
+  void withoutTheModuleTheScalarKernelsAreChosenAndTheFlagIsNamed() {
+    assumeFalse(vectorModule());
+    KernelProvider p = ProviderLookup.select(log);
+    assertThat(p.name()).isEqualTo("scalar");
+    assertThat(warnings).singleElement().asString().contains("--add-modules jdk.incubator.vector");
   }
 }

@@ -145,7 +145,8 @@ class TrainerTest {
         epochs[0]++;
       }
     };
-    new Trainer(TrainerConfig.DEFAULTS.withEpochs(2).withBatchSize(100).withThreads(1)).setProgressListener(l)
+    new Trainer(TrainerConfig.DEFAULTS.withEpochs(2).withBatchSize(100).withThreads(1).withValidationSplit(0, true))
+        .setProgressListener(l)
         .fit(mlp(8, 4, 0), BLOBS, null);
     assertThat(batches[0]).isEqualTo(24);
     assertThat(epochs[0]).isEqualTo(2);
@@ -153,7 +154,9 @@ class TrainerTest {
 
   @Test
   void focalLossSmoothingAndBalancedWeightsAlsoTrain() {
-    TrainerConfig base = TrainerConfig.DEFAULTS.withEpochs(20).withThreads(1).withValidationSplit(0.2, true);
+    // Batch 32 at a constant rate: the 600 steps this test was written for (960 rows, 20 epochs).
+    TrainerConfig base = TrainerConfig.DEFAULTS.withEpochs(20).withThreads(1).withValidationSplit(0.2, true)
+        .withBatchSize(32).withSchedule(dev.xent.optim.LearningRateSchedule.CONSTANT);
     TrainerConfig focal = base.withLoss(dev.xent.loss.LossKind.CATEGORICAL_FOCAL,
         dev.xent.loss.LossOptions.keras().withGamma(2.0).withAlpha(0.25));
     TrainerConfig smooth = base.withLoss(dev.xent.loss.LossKind.SPARSE_CATEGORICAL,
@@ -178,7 +181,7 @@ class TrainerTest {
   void configRejectsNonsenseWithAClearMessage() {
     assertThatThrownBy(() -> TrainerConfig.DEFAULTS.withEpochs(0)).hasMessageContaining("epochs must be >= 1");
     assertThatThrownBy(() -> TrainerConfig.DEFAULTS.withValidationSplit(1.0, true)).hasMessageContaining("[0, 1)");
-    assertThatThrownBy(() -> new Trainer(TrainerConfig.DEFAULTS.withEpochs(1))
+    assertThatThrownBy(() -> new Trainer(TrainerConfig.DEFAULTS.withEpochs(1).withValidationSplit(0, true))
         .addCallback(new EarlyStopping(Monitor.VAL_LOSS, 1, 0, true)).fit(mlp(8, 4, 0), BLOBS, null))
         .hasMessageContaining("no validation data");
     assertThatThrownBy(() -> new Trainer(TrainerConfig.DEFAULTS).fit(mlp(7, 4, 0), BLOBS, null))

@@ -29,6 +29,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * BLOCK/lanes terms, bounding its rounding error, at one horizontal reduction per block.
    */
   private static final int BLOCK = 1024;
+  /**
+   * Rows of at most this many logits take the max-first pass 1 (logSumExpShort): they span a few cache lines,
+   * and the per-lane online softmax's final per-lane exp and rescaling would cost more than re-reading them.
+   */
+  private static final int SHORT_ROW = 64;
   /** Lane indices as floats (up to 16 lanes, 512 bits): one compare selects the target class's lane. */
   private static final float[] LANE_INDEX = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
@@ -148,6 +153,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * logit once (per-lane online softmax, then the lanes brought to the common max).
    */
   private static void logSumExp(float[] z, int off, int cols, double[] row) {
+    if (cols >= S.length() && cols <= SHORT_ROW) {
+      logSumExpShort(z, off, cols, row);
+      return;
+    }
     int bound = S.loopBound(cols);
     FloatVector m = FloatVector.broadcast(S, -Float.MAX_VALUE);
     FloatVector s = FloatVector.zero(S);
@@ -179,6 +188,34 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     row[MAX] = max;
     row[SUM] = sum;
+  }
+
+  /**
+   * Pass 1 of a short row (one to a few cache lines, so re-reading it is an L1 hit): the max first, then one sum
+   * of exp(z - max), with no per-lane rescaling and no per-lane exp at the end. The tail is the row's last
+   * vector, overlapping the body; lanes already counted are masked out.
+   */
+  private static void logSumExpShort(float[] z, int off, int cols, double[] row) {
+    int bound = S.loopBound(cols);
+    int tailStart = cols - S.length();
+    FloatVector last = FloatVector.fromArray(S, z, off + tailStart);
+    FloatVector m = last;
+    for (int c = 0; c < bound; c += S.length()) {
+      m = m.max(FloatVector.fromArray(S, z, off + c));
+    }
+    float max = m.reduceLanes(VectorOperators.MAX);
+    // One loop over the body's vectors and then the tail vector, whose lanes before `bound` were counted already
+    // (all of them when cols is a multiple of the lane count): every exp stays inside the loop, where the JIT
+    // inlines it.
+    FloatVector laneIndex = FloatVector.fromArray(S, LANE_INDEX, 0);
+    FloatVector s = FloatVector.zero(S);
+    for (int c = 0; c <= bound; c += S.length()) {
+      int start = Math.min(c, tailStart);
+      FloatVector e = exp(FloatVector.fromArray(S, z, off + start).sub(max));
+      s = s.add(e.blend(0f, laneIndex.lt(c - start)));
+    }
+    row[MAX] = max;
+    row[SUM] = s.reduceLanes(VectorOperators.ADD);
   }
 
   /** Σ_c u_c (z_c - z0), u = {@code softTarget} or all ones; label smoothing only (a cache-hot re-read). */
@@ -250,10 +287,23 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector laneIndex = FloatVector.fromArray(S, LANE_INDEX, 0);
     if (u == null || softGrad == 0f) {
       float shift = u == null ? softGrad : 0f;
-      for (int c = 0; c < bound; c += S.length()) {
-        exp(FloatVector.fromArray(S, z, off + c).sub(max)).mul(coef).sub(shift)
-            .sub(hardGrad, laneIndex.compare(VectorOperators.EQ, t - c)) // the target's lane, if in this vector
-            .intoArray(g, off + c);
+      // the body's vectors, then the row's last vector (overlapping the body) of which only the lanes past
+      // `bound` are stored: every exp stays inside the loop, where the JIT inlines it
+      int tailStart = bound < cols && cols >= S.length() ? cols - S.length() : bound;
+      for (int c = 0; c < bound || c == bound && tailStart < bound; c += S.length()) {
+        int start = Math.min(c, tailStart);
+        FloatVector v = exp(FloatVector.fromArray(S, z, off + start).sub(max)).mul(coef).sub(shift)
+            .sub(hardGrad, laneIndex.compare(VectorOperators.EQ, t - start)); // the target's lane, if here
+        if (start == c) {
+          v.intoArray(g, off + c);
+        } else {
+          for (int l = c - start; l < S.length(); l++) {
+            g[off + start + l] = v.lane(l);
+          }
+        }
+      }
+      if (tailStart < bound) {
+        return;
       }
     } else {
       for (int c = 0; c < bound; c += S.length()) {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Side-by-side: PyTorch F.cross_entropy forward+backward against xent's fused loss, same shapes, same machine,
+# same run. Prints ns per logit element and torch_time / xent_time (above 1: xent is faster).
+#
+# Usage: bench/loss_vs_torch.sh [--threads "1 2"] [--shapes "65536x10 8192x1000 4096x32768 1024x131072"] [--membw]
+# JAVA_HOME picks the JDK (17 or later, e.g. /usr/lib/jvm/temurin-25-jdk-amd64); default: java on PATH.
+# Builds xent-core and xent-bench first if their classes are missing. Run it on a quiet machine: it reports what
+# `uptime` said before it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+threads_list="1 2"
+shapes="65536x10 8192x1000 4096x32768 1024x131072"
+membw=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) threads_list="$2"; shift 2 ;;
+    --shapes) shapes="$2"; shift 2 ;;
+    --membw) membw=1; shift ;;
+    *) echo "unknown argument $1; see the header of $0" >&2; exit 2 ;;
+  esac
+done
+
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+python=/usr/bin/python3
+if [ ! -d xent-bench/target/classes/dev/xent/bench ] || [ ! -d xent-core/target/classes/dev/xent/kernel/vector ]; then
+  echo "building xent-core and xent-bench ..." >&2
+  mvn -q -pl xent-core,xent-bench -am install -DskipTests >&2
+fi
+cp_xent="xent-core/target/classes:xent-bench/target/classes"
+
+echo "# $(date -u +%FT%TZ) $(uname -n): $(uptime | sed 's/.*load/load/')"
+echo "# $("$java_bin" -version 2>&1 | head -1); $($python -c 'import torch; print("torch", torch.__version__)')"
+if [ "$membw" = 1 ]; then
+  echo "# memory bandwidth (bench/membw.py): $($python bench/membw.py | tr '\n' ' ')"
+fi
+
+# field NAME from a one-line JSON object
+field() { $python -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+
+printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s\n' shape thr torch_fwd xent_fwd torch_f+b xent_f+b \
+  ratio_fwd ratio_f+b
+for t in $threads_list; do
+  for s in $shapes; do
+    n=${s%x*}; c=${s#*x}
+    tj=$($python bench/torch_ce.py "$t" --json --shapes "$s")
+    xj=$("$java_bin" --add-modules jdk.incubator.vector -Xmx3g -cp "$cp_xent" dev.xent.bench.LossBenchmark \
+      --rows "$n" --classes "$c" --threads "$t" --json 2>/dev/null)
+    tf=$(field "$tj" fwd_ns_per_elem); tb=$(field "$tj" fwd_bwd_ns_per_elem)
+    xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem)
+    $python -c 'import sys; s,t,tf,xf,tb,xb=sys.argv[1:]; tf,xf,tb,xb=map(float,(tf,xf,tb,xb)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x")' \
+      "$s" "$t" "$tf" "$xf" "$tb" "$xb"
+  done
+done
+echo "# ns per logit element, best of repetitions; ratio = torch time / xent time; provider: $(field "$xj" provider) $(field "$xj" vector_bits)-bit"
