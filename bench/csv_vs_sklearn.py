@@ -70,7 +70,7 @@ def main():
         rows.append((name, "sklearn LogisticRegression", accuracy_score(yte, p.argmax(1)), log_loss(yte, p)))
     print(f"{'dataset':<14} {'model':<28} {'test accuracy':>13} {'test log loss':>13}")
     for name, label, acc, loss in rows:
-        print(f"{name:<14} {label:<28} {acc:>13.4f} {loss:>13.4f}")
+        print(f"{name:<14} {label:<28} {acc:>13.4f} {loss:>13.6f}")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,11 @@ public final class SoftmaxRegression {
     if (!(weightSum > 0)) {
       throw new IllegalArgumentException("all sample weights are zero");
     }
-    Objective objective = new Objective(x, n, d, c, data.labels(), rowWeight, weightSum, config.c());
+    // Two classes: scikit-learn fits the binomial model (one weight vector w, penalty ‖w‖²/(2C)). The softmax
+    // model's optimum has w₁ = -w₂ = w/2, so its penalty (‖w₁‖²+‖w₂‖²)/(2C') equals that one when C' = C/2:
+    // with it both fit the same probabilities (checked against LogisticRegression on breast-cancer).
+    double cReg = c == 2 ? config.c() / 2 : config.c();
+    Objective objective = new Objective(x, n, d, c, data.labels(), rowWeight, weightSum, cReg);
     double[] theta = new double[c * d + c];
     int previousThreads = Kernels.threads();
     Lbfgs.Result opt;
