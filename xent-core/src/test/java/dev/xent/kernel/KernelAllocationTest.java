@@ -22,7 +22,7 @@ class KernelAllocationTest {
   void steadyStateCallsAllocateNothing() {
     ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (int threads : new int[] {1, 2}) {
-      for (int cols : new int[] {KernelThreadingTest.COLS, 10}) {
+      for (int cols : new int[] {KernelThreadingTest.COLS, 10, 5}) {
         steadyStateAllocatesNothing(mx, threads, new KernelThreadingTest.Inputs(cols));
       }
     }

@@ -54,6 +54,8 @@ class KernelThreadingTest {
     final int cols;
     final FusedSoftmaxCrossEntropy sparse;
     final FusedSoftmaxCrossEntropy dense;
+    /** Hard labels without smoothing: rows shorter than a vector take the block-of-rows kernel. */
+    final FusedSoftmaxCrossEntropy hard;
 
     Inputs() {
       this(COLS);
@@ -64,6 +66,7 @@ class KernelThreadingTest {
       this.cols = cols;
       sparse = new FusedSoftmaxCrossEntropy(LossOptions.torch().withLabelSmoothing(0.1), ROWS, cols);
       dense = new FusedSoftmaxCrossEntropy(LossOptions.torch(), ROWS, cols);
+      hard = new FusedSoftmaxCrossEntropy(LossOptions.torch(), ROWS, cols);
       SplittableRandom rnd = new SplittableRandom(42);
       for (int k = 0; k < logits.length; k++) {
         logits[k] = (float) (3 * rnd.nextGaussian());
@@ -84,6 +87,7 @@ class KernelThreadingTest {
 
     void runAll() {
       sparse.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
+      hard.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
       dense.dense(logits, ROWS, targets, null, gradDense);
       Kernels.sgemm(false, false, ROWS, COLS, 32, 1f, a, 0, 32, b, 0, COLS, 0f, c, 0, COLS);
     }

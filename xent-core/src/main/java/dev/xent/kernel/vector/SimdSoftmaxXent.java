@@ -34,6 +34,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * and the per-lane online softmax's final per-lane exp and rescaling would cost more than re-reading them.
    */
   private static final int SHORT_ROW = 64;
+  /**
+   * {@link #sparseSmall} works on blocks of whole rows of at most this many logits (8 KiB of floats): the shifted
+   * logits and their exps stay in L1 between its steps.
+   */
+  private static final int SMALL_BLOCK = 2048;
   /** Lane indices as floats (up to 16 lanes, 512 bits): one compare selects the target class's lane. */
   private static final float[] LANE_INDEX = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
@@ -76,6 +81,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   public void sparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
     // logits, gradOut: [rows, cols] row-major; labels, hardCoef, softCoef, lossOut: [rows]; softTarget: [cols]
+    if (cols < S.length() && softCoef == null) {
+      sparseSmall(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to, smallScratch());
+      return;
+    }
     double[] row = scratch();
     double sumU = softCoef == null ? 0.0 : sumOf(softTarget, cols);
     for (int i = from; i < to; i++) {
@@ -137,6 +146,85 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final int Q_SUM = 2;
   private static final int Q_DOT = 3;
   private static final ThreadLocal<double[]> SCRATCH = new ThreadLocal<>();
+  private static final ThreadLocal<float[]> SMALL_SCRATCH = new ThreadLocal<>();
+
+  /** One block of shifted logits per thread, plus one vector of padding, allocated once. */
+  private static float[] smallScratch() {
+    float[] buf = SMALL_SCRATCH.get();
+    if (buf == null) {
+      buf = new float[SMALL_BLOCK + S.length()];
+      SMALL_SCRATCH.set(buf);
+    }
+    return buf;
+  }
+
+  /**
+   * Sparse rows shorter than one vector, hard labels only (without it such a row is all scalar tail, one
+   * double {@link Math#exp} per logit: measured 3x slower at 4 classes on 256 bits), a block of rows at a time: (1) per row,
+   * the max and the shifted logits z - max into {@code buf}, contiguous across rows; (2) exp over the whole block
+   * in full vectors, so no row pays for masks, tails or lane reductions; (3) per row, the sum of its exps, the
+   * loss and the gradient, each element written once. Every element's exp is the same lanewise function whatever
+   * its lane, so results do not depend on where a block starts (bit-identical across thread counts). Each logit
+   * is read twice (max, shift); the target's shifted logit is parked in {@code lossOut[i]} until step 3.
+   */
+  private static void sparseSmall(float[] z, int cols, int[] labels, float[] hardCoef, float gradScale,
+      double[] lossOut, float[] g, int from, int to, float[] buf) {
+    // z, g: [rows, cols] row-major; labels, hardCoef, lossOut: [rows]; buf: [SMALL_BLOCK + lanes] scratch
+    int rowsPerBlock = SMALL_BLOCK / cols;
+    for (int r0 = from; r0 < to; r0 += rowsPerBlock) {
+      int r1 = Math.min(to, r0 + rowsPerBlock);
+      int base = r0 * cols;
+      int n = (r1 - r0) * cols;
+      for (int i = r0; i < r1; i++) {
+        int off = i * cols;
+        int o = off - base;
+        // two running maxima, halving the dependency chain; a NaN is not picked, but its shifted value and so
+        // the row's sum stay NaN
+        float m = z[off];
+        float m1 = z[off + cols - 1];
+        for (int c = 1; c < cols - 1; c += 2) {
+          float x0 = z[off + c];
+          float x1 = z[off + c + 1];
+          m = x0 > m ? x0 : m;
+          m1 = x1 > m1 ? x1 : m1;
+        }
+        m = m1 > m ? m1 : m;
+        for (int c = 0; c < cols; c++) {
+          buf[o + c] = z[off + c] - m;
+        }
+        int t = labels[i];
+        lossOut[i] = t >= 0 && t < cols ? buf[o + t] : 0.0;
+      }
+      // whole vectors; lanes past n compute on stale scratch and are never read
+      for (int k = 0; k < n; k += S.length()) {
+        exp(FloatVector.fromArray(S, buf, k)).intoArray(buf, k);
+      }
+      for (int i = r0; i < r1; i++) {
+        int off = i * cols;
+        int o = off - base;
+        // two partial sums, halving the dependency chain
+        double sum0 = 0.0;
+        double sum1 = cols % 2 == 0 ? 0.0 : buf[o + cols - 1];
+        for (int c = 0; c < cols - 1; c += 2) {
+          sum0 += buf[o + c];
+          sum1 += buf[o + c + 1];
+        }
+        double sum = sum0 + sum1;
+        int t = labels[i];
+        double a = t >= 0 && t < cols ? hardCoef[i] : 0.0;
+        // -a (z_t - lse) = a (log Σ exp(z - max) - (z_t - max))
+        lossOut[i] = a * (Math.log(sum) - lossOut[i]);
+        if (g != null) {
+          // grad = gradScale·a·(softmax(z) - onehot(t))
+          float coef = (float) (gradScale * a / sum);
+          float hardGrad = (float) (gradScale * a);
+          for (int c = 0; c < cols; c++) {
+            g[off + c] = coef * buf[o + c] - (c == t ? hardGrad : 0f);
+          }
+        }
+      }
+    }
+  }
 
   /** Four doubles per thread, allocated once: the row statistics, without allocating per call. */
   private static double[] scratch() {

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.xent.kernel.KernelProvider;
 import dev.xent.kernel.scalar.ScalarKernels;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,6 +196,55 @@ class VectorKernelsTest {
       if (Math.abs(gradV[k] - gradS[k]) > gradTol) {
         assertThat((double) gradV[k]).as("%s row %d grad[%d]", where, i, c)
             .isCloseTo(gradS[k], org.assertj.core.data.Offset.offset(gradTol));
+      }
+    }
+  }
+
+  /**
+   * Sparse rows shorter than a vector are computed a block of rows at a time: a row's bits must not depend on
+   * where its range (one thread's share) starts or which block it falls in, so any split of the rows gives the
+   * result of the whole range; and over many blocks the result still matches the scalar reference.
+   */
+  @ParameterizedTest(name = "{0}-bit")
+  @ValueSource(ints = {128, 256, 512})
+  void shortRowsDoNotDependOnTheRowRange(int bits) {
+    VectorKernels vector = new VectorKernels(bits);
+    int lanes = bits / 32;
+    int rows = 1500; // several blocks of rows at every class count below
+    for (int cols : new int[] {1, 3, 5, 7, 15}) {
+      float[] z = logits(Fill.GAUSSIAN, rows, cols, 13); // [rows, cols], row-major
+      SplittableRandom rnd = new SplittableRandom(cols);
+      int[] labels = new int[rows];
+      float[] hard = new float[rows];
+      for (int i = 0; i < rows; i++) {
+        labels[i] = i % 97 == 0 ? ignoredLabel(cols) : rnd.nextInt(cols);
+        hard[i] = (float) (0.5 + rnd.nextDouble());
+      }
+      double[] lossWhole = new double[rows];
+      float[] gradWhole = new float[rows * cols];
+      vector.softmaxXentSparse(z, cols, labels, hard, null, null, 0.25f, lossWhole, gradWhole, 0, rows);
+      double[] lossSplit = new double[rows];
+      float[] gradSplit = new float[rows * cols];
+      int[] cuts = {0, 1, 163, 164, 700, 1499, rows};
+      for (int k = 0; k + 1 < cuts.length; k++) {
+        vector.softmaxXentSparse(z, cols, labels, hard, null, null, 0.25f, lossSplit, gradSplit, cuts[k], cuts[k + 1]);
+      }
+      assertThat(Arrays.equals(lossSplit, lossWhole)).as("%d-bit %d classes: losses of a split range", bits, cols)
+          .isTrue();
+      assertThat(Arrays.equals(gradSplit, gradWhole)).as("%d-bit %d classes: gradients of a split range", bits, cols)
+          .isTrue();
+      double[] lossRef = new double[rows];
+      float[] gradRef = new float[rows * cols];
+      SCALAR.softmaxXentSparse(z, cols, labels, hard, null, null, 0.25f, lossRef, gradRef, 0, rows);
+      double tol = tolerance(cols, lanes);
+      for (int i = 0; i < rows; i++) {
+        // the loss relative to hard[i]·(|lse| + max|z|) < hard[i]·200 (3·N(0,1) logits), the gradient to 0.25·hard[i]
+        assertThat(lossWhole[i]).as("%d-bit %d classes row %d loss", bits, cols, i)
+            .isCloseTo(lossRef[i], org.assertj.core.api.Assertions.within(tol * hard[i] * 200));
+        for (int c = 0; c < cols; c++) {
+          assertThat((double) gradWhole[i * cols + c]).as("%d-bit %d classes row %d grad %d", bits, cols, i, c)
+              .isCloseTo(gradRef[i * cols + c], org.assertj.core.api.Assertions.within(tol * 0.25 * hard[i]));
+        }
       }
     }
   }
