@@ -25,6 +25,28 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(classes, m);
   }
 
+  /**
+   * A matrix from counts as {@link #toArray()} gives them.
+   *
+   * @param counts [true class][predicted class], square, non-negative
+   */
+  public static ConfusionMatrix ofCounts(long[][] counts) {
+    int c = counts.length;
+    long[] m = new long[c * c];
+    for (int i = 0; i < c; i++) {
+      if (counts[i].length != c) {
+        throw new IllegalArgumentException("confusion row " + i + " has " + counts[i].length + " counts, need " + c);
+      }
+      for (int j = 0; j < c; j++) {
+        if (counts[i][j] < 0) {
+          throw new IllegalArgumentException("negative count at [" + i + ", " + j + "]: " + counts[i][j]);
+        }
+        m[i * c + j] = counts[i][j];
+      }
+    }
+    return new ConfusionMatrix(c, m);
+  }
+
   /** The number of classes. */
   public int classes() {
     return classes;

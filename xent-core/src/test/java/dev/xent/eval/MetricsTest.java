@@ -79,4 +79,14 @@ class MetricsTest {
     assertThatThrownBy(() -> Metrics.logLoss(new int[2], new float[5], 3)).hasMessageContaining("2 rows × 3 classes");
     assertThatThrownBy(() -> ConfusionMatrix.of(new int[] {3}, new int[] {0}, 3)).hasMessageContaining("row 0");
   }
+
+  @Test
+  void confusionMatrixFromCountsRoundTripsAndRejectsBadShapes() {
+    ConfusionMatrix m = ConfusionMatrix.of(new int[] {0, 0, 1, 2, 2, 2}, new int[] {0, 1, 1, 2, 0, 2}, 3);
+    ConfusionMatrix back = ConfusionMatrix.ofCounts(m.toArray());
+    assertThat(back.toArray()).isDeepEqualTo(m.toArray());
+    assertThat(back.report().f1()).containsExactly(m.report().f1());
+    assertThatThrownBy(() -> ConfusionMatrix.ofCounts(new long[][] {{1, 2}, {3}})).hasMessageContaining("row 1");
+    assertThatThrownBy(() -> ConfusionMatrix.ofCounts(new long[][] {{1, -2}, {3, 4}})).hasMessageContaining("negative");
+  }
 }

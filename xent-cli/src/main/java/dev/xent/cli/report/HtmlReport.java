@@ -1,5 +1,8 @@
 package dev.xent.cli.report;
 
+import dev.xent.eval.ClassificationReport;
+import dev.xent.eval.ConfusionMatrix;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -168,25 +171,18 @@ public final class HtmlReport {
         .append("<figcaption>Confusion matrix: counts; shade = share of the true class</figcaption></figure>\n");
     h.append("<figure>").append(Heatmap.render("confusion matrix, row-normalised", names, ev.confusion(), true))
         .append("<figcaption>Confusion matrix: % of the true class (diagonal = recall)</figcaption></figure>\n</div>\n");
-    ClassMetrics[] m = ClassMetrics.of(ev.confusion());
+    ClassificationReport m = ConfusionMatrix.ofCounts(ev.confusion()).report();
     h.append("<h3>Per class</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>class</th><th class=\"num\">precision</th>")
         .append("<th class=\"num\">recall</th><th class=\"num\">F1</th><th class=\"num\">support</th></tr></thead>\n<tbody>\n");
-    double[] macro = new double[3];
-    double[] weighted = new double[3];
     long support = 0;
-    for (int k = 0; k < m.length; k++) {
-      metricRow(h, names.get(k), m[k].precision(), m[k].recall(), m[k].f1(), m[k].support(), "");
-      macro[0] += m[k].precision() / m.length;
-      macro[1] += m[k].recall() / m.length;
-      macro[2] += m[k].f1() / m.length;
-      weighted[0] += m[k].precision() * m[k].support();
-      weighted[1] += m[k].recall() * m[k].support();
-      weighted[2] += m[k].f1() * m[k].support();
-      support += m[k].support();
+    for (int k = 0; k < m.support().length; k++) {
+      metricRow(h, names.get(k), m.precision()[k], m.recall()[k], m.f1()[k], m.support()[k], "");
+      support += m.support()[k];
     }
-    metricRow(h, "macro average", macro[0], macro[1], macro[2], support, " class=\"total\"");
-    double s = Math.max(1, support);
-    metricRow(h, "weighted average", weighted[0] / s, weighted[1] / s, weighted[2] / s, support, " class=\"total\"");
+    metricRow(h, "macro average", m.macro().precision(), m.macro().recall(), m.macro().f1(), support,
+        " class=\"total\"");
+    metricRow(h, "weighted average", m.weighted().precision(), m.weighted().recall(), m.weighted().f1(), support,
+        " class=\"total\"");
     h.append("</tbody></table></div>\n");
     topConfusions(h, names, ev.confusion());
     h.append("</section>\n");

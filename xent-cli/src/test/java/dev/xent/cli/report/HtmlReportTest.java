@@ -3,6 +3,8 @@ package dev.xent.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.xent.eval.ClassificationReport;
+import dev.xent.eval.ConfusionMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,19 +57,19 @@ class HtmlReportTest {
 
   @Test
   void perClassMetricsMatchClosedForm() {
-    ClassMetrics[] m = ClassMetrics.of(ReportFixtures.CONFUSION);
+    ClassificationReport m = ConfusionMatrix.ofCounts(ReportFixtures.CONFUSION).report();
     // versicolor: TP 8, predicted 9, support 10 -> P 8/9, R 0.8, F1 2PR/(P+R) = 16/19.
-    assertThat(m[1].precision()).isCloseTo(8.0 / 9, within(1e-15));
-    assertThat(m[1].recall()).isCloseTo(0.8, within(1e-15));
-    assertThat(m[1].f1()).isCloseTo(16.0 / 19, within(1e-15));
-    assertThat(m[1].support()).isEqualTo(10);
+    assertThat(m.precision()[1]).isCloseTo(8.0 / 9, within(1e-15));
+    assertThat(m.recall()[1]).isCloseTo(0.8, within(1e-15));
+    assertThat(m.f1()[1]).isCloseTo(16.0 / 19, within(1e-15));
+    assertThat(m.support()[1]).isEqualTo(10);
     String h = HtmlReport.render(ReportFixtures.sample());
     assertThat(h).contains("<tr><td>versicolor</td><td class=\"num\">0.889</td><td class=\"num\">0.800</td>"
         + "<td class=\"num\">0.842</td><td class=\"num\">10</td></tr>");
     // An empty class gives 0, not NaN.
-    ClassMetrics[] z = ClassMetrics.of(new long[][] {{2, 0}, {0, 0}});
-    assertThat(z[1].precision()).isZero();
-    assertThat(z[1].f1()).isZero();
+    ClassificationReport z = ConfusionMatrix.ofCounts(new long[][] {{2, 0}, {0, 0}}).report();
+    assertThat(z.precision()[1]).isZero();
+    assertThat(z.f1()[1]).isZero();
   }
 
   @Test
