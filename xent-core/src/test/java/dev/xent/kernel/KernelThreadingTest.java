@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Results of the kernel entry points do not depend on the thread count. */
 class KernelThreadingTest {
@@ -37,6 +39,44 @@ class KernelThreadingTest {
       assertThat(Arrays.equals(out.sparseGrad, reference.sparseGrad)).as("sparse grad, %d threads", threads).isTrue();
       assertThat(Arrays.equals(out.denseGrad, reference.denseGrad)).as("dense grad, %d threads", threads).isTrue();
       assertThat(Arrays.equals(out.product, reference.product)).as("sgemm, %d threads", threads).isTrue();
+    }
+  }
+
+  /**
+   * Hard labels only, where the vector provider takes its per-block paths: rows transposed a vector of rows at a
+   * time (10 and 64 classes) and chunked rows (1000, 2050). Enough rows for several tasks at every thread count,
+   * so tasks start mid-block and end in partial blocks; one row in seven is ignored.
+   */
+  @ParameterizedTest(name = "{0} classes")
+  @ValueSource(ints = {10, 64, 1000, 2050})
+  void hardLabelRowsAreBitIdenticalWhateverTheThreadCount(int cols) {
+    int rows = 3 * 16384 / cols + 13;
+    SplittableRandom rnd = new SplittableRandom(cols);
+    float[] logits = new float[rows * cols]; // [rows, cols], row-major
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] = (float) (3 * rnd.nextGaussian());
+    }
+    int[] labels = new int[rows];
+    float[] coef = new float[rows];
+    for (int i = 0; i < rows; i++) {
+      labels[i] = i % 7 == 3 ? -100 : rnd.nextInt(cols);
+      coef[i] = (float) (0.5 + rnd.nextDouble());
+    }
+    double[] refLoss = null;
+    float[] refGrad = null;
+    for (int threads = 1; threads <= 4; threads++) {
+      Kernels.setThreads(threads);
+      double[] loss = new double[rows];
+      float[] grad = new float[rows * cols];
+      Kernels.softmaxXentSparse(logits, rows, cols, labels, coef, null, null, 1f / rows, loss, grad);
+      assertThat(Arrays.stream(loss).allMatch(Double::isFinite)).as("finite losses").isTrue();
+      if (refLoss == null) {
+        refLoss = loss;
+        refGrad = grad;
+        continue;
+      }
+      assertThat(loss).as("loss, %d threads", threads).isEqualTo(refLoss);
+      assertThat(Arrays.equals(grad, refGrad)).as("gradient, %d threads", threads).isTrue();
     }
   }
 

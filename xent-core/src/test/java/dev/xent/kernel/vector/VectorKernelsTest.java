@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
  * gradScale·Σ|v|, both within {@link #tolerance}.
  */
 class VectorKernelsTest {
-  private static final int[] CLASS_COUNTS = {1, 3, 7, 15, 16, 17, 31, 100, 1000, 4099};
+  private static final int[] CLASS_COUNTS = {1, 3, 7, 10, 15, 16, 17, 31, 64, 65, 100, 1000, 2050, 4099};
   private static final int[] WIDTHS = {128, 256, 512};
   private static final int ROWS = 3;
+  /**
+   * Sparse rows: two full blocks of 16 rows and a partial one, for the kernels that work on a vector of rows at a
+   * time (at 128 and 256 bits, several full blocks).
+   */
+  private static final int SPARSE_ROWS = 37;
   private static final KernelProvider SCALAR = new ScalarKernels();
 
   /** Logit fills: ordinary, equal, large, one dominant, and very negative (finite) logits. */
@@ -59,17 +64,17 @@ class VectorKernelsTest {
     assertThat(vector.vectorBitSize()).isEqualTo(bits);
     int lanes = bits / 32;
     for (Fill fill : Fill.values()) {
-      float[] logits = logits(fill, ROWS, cols, 7);
+      float[] logits = logits(fill, SPARSE_ROWS, cols, 7);
       SplittableRandom rnd = new SplittableRandom(cols);
-      int[] labels = new int[ROWS];
-      float[] hard = new float[ROWS];
-      float[] soft = new float[ROWS];
-      for (int i = 0; i < ROWS; i++) {
+      int[] labels = new int[SPARSE_ROWS];
+      float[] hard = new float[SPARSE_ROWS];
+      float[] soft = new float[SPARSE_ROWS];
+      for (int i = 0; i < SPARSE_ROWS; i++) {
         labels[i] = rnd.nextInt(cols);
         hard[i] = (float) (0.5 + rnd.nextDouble());
         soft[i] = (float) (0.1 / cols);
       }
-      labels[ROWS - 1] = ignoredLabel(cols); // an ignored row: label outside [0, cols)
+      labels[SPARSE_ROWS - 1] = ignoredLabel(cols); // an ignored row: label outside [0, cols)
       float[] weights = new float[cols];
       for (int c = 0; c < cols; c++) {
         weights[c] = (float) (0.25 + rnd.nextDouble());
@@ -141,13 +146,13 @@ class VectorKernelsTest {
 
   private static void compareSparse(VectorKernels vector, String where, float[] logits, int cols, int[] labels,
       float[] hard, float[] soft, float[] u, float gradScale, boolean withGrad, int lanes) {
-    double[] lossV = new double[ROWS];
-    double[] lossS = new double[ROWS];
-    float[] gradV = withGrad ? new float[ROWS * cols] : null;
-    float[] gradS = withGrad ? new float[ROWS * cols] : null;
-    vector.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossV, gradV, 0, ROWS);
-    SCALAR.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossS, gradS, 0, ROWS);
-    for (int i = 0; i < ROWS; i++) {
+    double[] lossV = new double[SPARSE_ROWS];
+    double[] lossS = new double[SPARSE_ROWS];
+    float[] gradV = withGrad ? new float[SPARSE_ROWS * cols] : null;
+    float[] gradS = withGrad ? new float[SPARSE_ROWS * cols] : null;
+    vector.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossV, gradV, 0, SPARSE_ROWS);
+    SCALAR.softmaxXentSparse(logits, cols, labels, hard, soft, u, gradScale, lossS, gradS, 0, SPARSE_ROWS);
+    for (int i = 0; i < SPARSE_ROWS; i++) {
       double sumV = 0;
       for (int c = 0; c < cols; c++) {
         double v = (soft == null ? 0 : soft[i] * (u == null ? 1.0 : u[c]));
