@@ -462,10 +462,18 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     if (u == null || softGrad == 0f) {
       float shift = u == null ? softGrad : 0f;
       if (shift == 0f) {
-        for (int c = 0; c < bound; c += S.length()) {
-          FloatVector.fromArray(S, e, eOff + c).mul(scale)
-              .sub(hardGrad, laneIndex.eq(t - c)) // the target's lane, if here
-              .intoArray(g, gOff + c);
+        // the vector holding the target, if in the body, apart: the others need no lane compare and blend
+        int step = S.length();
+        int tv = t >= 0 && t < bound ? t - t % step : bound;
+        for (int c = 0; c < tv; c += step) {
+          FloatVector.fromArray(S, e, eOff + c).mul(scale).intoArray(g, gOff + c);
+        }
+        if (tv < bound) {
+          FloatVector.fromArray(S, e, eOff + tv).mul(scale).sub(hardGrad, laneIndex.eq(t - tv))
+              .intoArray(g, gOff + tv);
+        }
+        for (int c = tv + step; c < bound; c += step) {
+          FloatVector.fromArray(S, e, eOff + c).mul(scale).intoArray(g, gOff + c);
         }
       } else {
         for (int c = 0; c < bound; c += S.length()) {
