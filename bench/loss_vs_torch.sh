@@ -38,8 +38,8 @@ fi
 # field NAME from a one-line JSON object
 field() { $python -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 
-printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s\n' shape thr torch_fwd xent_fwd torch_f+b xent_f+b \
-  ratio_fwd ratio_f+b
+printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s | %9s\n' shape thr torch_fwd xent_fwd torch_f+b xent_f+b \
+  ratio_fwd ratio_f+b rw_floor
 for t in $threads_list; do
   for s in $shapes; do
     n=${s%x*}; c=${s#*x}
@@ -47,9 +47,10 @@ for t in $threads_list; do
     xj=$("$java_bin" --add-modules jdk.incubator.vector -Xmx3g -cp "$cp_xent" dev.xent.bench.LossBenchmark \
       --rows "$n" --classes "$c" --threads "$t" --json 2>/dev/null)
     tf=$(field "$tj" fwd_ns_per_elem); tb=$(field "$tj" fwd_bwd_ns_per_elem)
-    xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem)
-    $python -c 'import sys; s,t,tf,xf,tb,xb=sys.argv[1:]; tf,xf,tb,xb=map(float,(tf,xf,tb,xb)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x")' \
-      "$s" "$t" "$tf" "$xf" "$tb" "$xb"
+    xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem); xc=$(field "$xj" copy_ns_per_elem)
+    $python -c 'import sys; s,t,tf,xf,tb,xb,xc=sys.argv[1:]; tf,xf,tb,xb,xc=map(float,(tf,xf,tb,xb,xc)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x | {xc:9.3f}")' \
+      "$s" "$t" "$tf" "$xf" "$tb" "$xb" "$xc"
   done
 done
 echo "# ns per logit element, best of repetitions; ratio = torch time / xent time; provider: $(field "$xj" provider) $(field "$xj" vector_bits)-bit"
+echo "# rw_floor: Java reading the logits and writing the gradient once on the same arrays and threads, no arithmetic"

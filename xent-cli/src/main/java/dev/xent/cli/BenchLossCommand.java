@@ -49,6 +49,7 @@ public final class BenchLossCommand extends BaseCommand {
       o.put("classes", r.cols());
       o.set("fwd_ns_per_elem", JsonOutput.number(r.fwdNsPerElem()));
       o.set("fwd_bwd_ns_per_elem", JsonOutput.number(r.fwdBwdNsPerElem()));
+      o.set("copy_ns_per_elem", JsonOutput.number(r.copyNsPerElem()));
       o.put("provider", r.provider());
       o.put("vector_bit_size", r.vectorBitSize());
       o.put("threads", r.threads());
@@ -59,6 +60,8 @@ public final class BenchLossCommand extends BaseCommand {
           r.threads());
       out().printf("forward            %8.3f ns/elem  %7.3f Gelem/s%n", r.fwdNsPerElem(), 1 / r.fwdNsPerElem());
       out().printf("forward+backward   %8.3f ns/elem  %7.3f Gelem/s%n", r.fwdBwdNsPerElem(), 1 / r.fwdBwdNsPerElem());
+      out().printf("read+write floor   %8.3f ns/elem  %7.3f Gelem/s  (read the logits, write the gradient, nothing"
+          + " else)%n", r.copyNsPerElem(), 1 / r.copyNsPerElem());
     }
     return ExitCode.OK;
   }
