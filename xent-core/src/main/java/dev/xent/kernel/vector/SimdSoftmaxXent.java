@@ -9,9 +9,17 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fused softmax cross-entropy on the Vector API, two passes over each row: pass 1 reads the logits once
- * (per-lane online softmax plus the dot products the loss needs), pass 2 reads them again and writes each
- * gradient element once.
+ * The fused softmax cross-entropy on the Vector API: one exp per logit, each logit read at most twice and each
+ * gradient element written once, nothing allocated per call. Three layouts, by row length:
+ * <ul>
+ *   <li>rows shorter than a vector, hard labels: {@link #sparseSmall}, blocks of whole rows exponentiated in full
+ *       vectors;
+ *   <li>rows of up to {@link #TRANSPOSE_MAX} logits, hard labels: {@link #sparseTransposed}, a vector of rows at
+ *       a time, transposed so that every step is lanewise across rows;
+ *   <li>longer rows, soft terms and dense targets: {@link #sparseRows} and {@link #denseRows}, chunk by chunk,
+ *       exp(z - chunk max) kept in a per-thread scratch row between the sums and the gradient;
+ *   <li>the loss alone of a long row: a one-pass online softmax ({@link #logSumExp}).
+ * </ul>
  *
  * <p>The Vector API compiles to SIMD instructions only where the species is a compile-time constant, so the
  * species is this class's {@code static final S}. Loaded normally, S is the preferred species; {@link
@@ -562,9 +570,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   public void dense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
       float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
     // logits, targets, gradOut: [rows, cols] row-major; rowCoef, lossOut: [rows]; classWeights: [cols]
-    double[] row = scratch();
     float keep = 1f - smoothing;
     float spread = smoothing / cols;
+    if (cols >= S.length()) {
+      denseRows(logits, targets, cols, keep, spread, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to);
+      return;
+    }
+    // rows shorter than a vector: the online softmax, then the target sums and the gradient
+    double[] row = scratch();
     for (int i = from; i < to; i++) {
       int off = i * cols;
       double r = rowCoef[i];
@@ -672,6 +685,160 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Dense rows of at least one vector, the way {@link #sparseRows} does sparse ones: per chunk, one loop reads the
+   * logits and targets, writes exp(z - chunk max) into the scratch row and sums it, Σ q and Σ q (z - z0) with
+   * q = w⊙(y·keep + spread); the gradient {@code e·(coef·exp(m_k - max)) - targetGrad·q} re-reads the targets
+   * and writes each element once. One exp per logit, each logit read twice.
+   */
+  private static void denseRows(float[] z, float[] y, int cols, float keep, float spread, float[] w,
+      float[] rowCoef, float gradScale, double[] lossOut, float[] g, int from, int to) {
+    // z, y, g: [rows, cols] row-major; w: [cols] or null; rowCoef, lossOut: [rows]
+    if (from >= to) {
+      return;
+    }
+    int chunks = (cols + BLOCK - 1) / BLOCK;
+    float[] e = expScratch(cols); // [cols]: exp(z - chunk max) of the current row
+    double[] stat = chunkScratch(4 * chunks); // [chunks] maxima, sums, Σ q, Σ q (z - z0)
+    int firstLen = chunkStart(cols, chunks, 1);
+    // the first chunk's max in scalar code, as in sparseRows
+    float nextMax = z[from * cols];
+    for (int c = 1; c < firstLen; c++) {
+      nextMax = Math.max(nextMax, z[from * cols + c]);
+    }
+    for (int i = from; i < to; i++) {
+      int off = i * cols;
+      double r = rowCoef[i];
+      float z0 = z[off];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < chunks; k++) {
+        int c0 = chunkStart(cols, chunks, k);
+        int len = chunkStart(cols, chunks, k + 1) - c0;
+        float mk = nextMax;
+        int nextOff = k + 1 < chunks ? off + c0 + len : i + 1 < to ? off + cols : off + c0;
+        int nextLen = k + 1 < chunks ? chunkStart(cols, chunks, k + 2) - c0 - len : i + 1 < to ? firstLen : len;
+        stat[k] = mk;
+        nextMax = chunkExpTargets(z, y, off + c0, len, mk, e, c0, w, keep, spread, z0, nextOff, nextLen, stat,
+            chunks + k, 2 * chunks + k, 3 * chunks + k);
+        max = Math.max(max, mk); // NaN propagates
+      }
+      double sum = 0.0;
+      double qSum = 0.0;
+      double qDot = 0.0;
+      for (int k = 0; k < chunks; k++) {
+        sum += stat[chunks + k] * Math.exp(stat[k] - max);
+        qSum += stat[2 * chunks + k];
+        qDot += stat[3 * chunks + k];
+      }
+      double logSum = Math.log(sum);
+      // -Σ v_c (z_c - lse) with v = r·q, lse = max + log Σ, against z0 so that large equal logits cancel exactly
+      lossOut[i] = r * (qSum * ((max - z0) + logSum) - qDot);
+      if (g != null) {
+        // grad = coef·exp(z - max) - gradScale·r·q
+        double coef = gradScale * r * qSum / sum;
+        float targetGrad = (float) (gradScale * r);
+        for (int k = 0; k < chunks; k++) {
+          int c0 = chunkStart(cols, chunks, k);
+          int len = chunkStart(cols, chunks, k + 1) - c0;
+          float scale = (float) (coef * Math.exp(stat[k] - max));
+          chunkDenseGrad(e, c0, y, off + c0, w, g, len, keep, spread, scale, targetGrad);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #chunkExp} with dense targets: also Σ q and Σ q (z - z0), q = w⊙(y·keep + spread) (w null: all ones),
+   * into {@code out[qSumAt]} and {@code out[qDotAt]}, from the same loads.
+   */
+  private static float chunkExpTargets(float[] z, float[] y, int off, int len, float shift, float[] e, int eOff,
+      float[] w, float keep, float spread, float z0, int nextOff, int nextLen, double[] out, int sumAt, int qSumAt,
+      int qDotAt) {
+    // z, y: the row's chunk at off; e, w: indexed by class, the chunk at eOff
+    int step = S.length();
+    int bound = S.loopBound(len);
+    int covered = bound < len ? bound + step : bound;
+    int tailStart = len - step;
+    int nextTail = nextLen - step;
+    FloatVector s = FloatVector.zero(S);
+    FloatVector qs = FloatVector.zero(S);
+    FloatVector qd = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + nextTail);
+    if (w == null) {
+      for (int c = 0; c < covered; c += step) {
+        int start = Math.min(c, tailStart);
+        FloatVector zc = FloatVector.fromArray(S, z, off + start);
+        FloatVector x = exp(zc.sub(shift));
+        x.intoArray(e, eOff + start);
+        s = s.add(x);
+        FloatVector q = FloatVector.fromArray(S, y, off + start).fma(keep, spread);
+        qs = qs.add(q);
+        qd = zc.sub(z0).fma(q, qd);
+        m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
+      }
+    } else {
+      for (int c = 0; c < covered; c += step) {
+        int start = Math.min(c, tailStart);
+        FloatVector zc = FloatVector.fromArray(S, z, off + start);
+        FloatVector x = exp(zc.sub(shift));
+        x.intoArray(e, eOff + start);
+        s = s.add(x);
+        FloatVector q = FloatVector.fromArray(S, y, off + start).fma(keep, spread)
+            .mul(FloatVector.fromArray(S, w, eOff + start));
+        qs = qs.add(q);
+        qd = zc.sub(z0).fma(q, qd);
+        m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
+      }
+    }
+    for (int c = covered; c < nextLen; c += step) {
+      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
+    }
+    // the last vector overlapped the body: its lanes in [tailStart, bound) were added twice
+    double sumTwice = 0.0;
+    double qSumTwice = 0.0;
+    double qDotTwice = 0.0;
+    for (int c = Math.max(0, tailStart); c < bound && covered > bound; c++) {
+      float q = Math.fma(y[off + c], keep, spread);
+      q = w == null ? q : q * w[eOff + c];
+      sumTwice += e[eOff + c];
+      qSumTwice += q;
+      qDotTwice += (double) (z[off + c] - z0) * q;
+    }
+    out[sumAt] = s.reduceLanes(VectorOperators.ADD) - sumTwice;
+    out[qSumAt] = qs.reduceLanes(VectorOperators.ADD) - qSumTwice;
+    out[qDotAt] = qd.reduceLanes(VectorOperators.ADD) - qDotTwice;
+    return m.reduceLanes(VectorOperators.MAX);
+  }
+
+  /**
+   * g[gOff + c] = e[eOff + c]·scale - targetGrad·q_c for c in [0, len), q = w⊙(y·keep + spread) (w null: all ones);
+   * each element written once (the tail one by one, with the same float operations as the lanes).
+   */
+  private static void chunkDenseGrad(float[] e, int eOff, float[] y, int gOff, float[] w, float[] g, int len,
+      float keep, float spread, float scale, float targetGrad) {
+    // e, w: indexed by class, the chunk at eOff; y, g: the row's chunk at gOff
+    int bound = S.loopBound(len);
+    if (w == null) {
+      for (int c = 0; c < bound; c += S.length()) {
+        FloatVector p = FloatVector.fromArray(S, e, eOff + c).mul(scale);
+        FloatVector.fromArray(S, y, gOff + c).fma(keep, spread).fma(p.broadcast(-targetGrad), p)
+            .intoArray(g, gOff + c);
+      }
+    } else {
+      for (int c = 0; c < bound; c += S.length()) {
+        FloatVector p = FloatVector.fromArray(S, e, eOff + c).mul(scale);
+        FloatVector.fromArray(S, y, gOff + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, eOff + c))
+            .fma(p.broadcast(-targetGrad), p)
+            .intoArray(g, gOff + c);
+      }
+    }
+    for (int c = bound; c < len; c++) {
+      float q = Math.fma(y[gOff + c], keep, spread);
+      q = w == null ? q : q * w[eOff + c];
+      g[gOff + c] = Math.fma(q, -targetGrad, e[eOff + c] * scale);
     }
   }
 
