@@ -39,11 +39,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    */
   private static final int BLOCK = 1024;
   /**
-   * Rows of at most this many logits take the max-first pass 1 (logSumExpShort): they span a few cache lines,
-   * and the per-lane online softmax's final per-lane exp and rescaling would cost more than re-reading them.
-   */
-  private static final int SHORT_ROW = 64;
-  /**
    * {@link #sparseSmall} works on blocks of whole rows of at most this many logits (8 KiB of floats): the shifted
    * logits and their exps stay in L1 between its steps.
    */
@@ -416,7 +411,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     for (int c = Math.max(0, tailStart); c < bound && covered > bound; c++) {
       sumTwice += e[eOff + c];
     }
-    out[sumAt] = s.reduceLanes(VectorOperators.ADD) - sumTwice;
+    out[sumAt] = sumLanes(s, e) - sumTwice;
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -454,8 +449,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       sumTwice += e[eOff + c];
       dotTwice += (u == null ? 1f : u[eOff + c]) * (z[off + c] - z0);
     }
-    out[sumAt] = s.reduceLanes(VectorOperators.ADD) - sumTwice;
-    out[dotAt] = dot.reduceLanes(VectorOperators.ADD) - dotTwice;
+    out[sumAt] = sumLanes(s, e) - sumTwice;
+    out[dotAt] = sumLanes(dot, e) - dotTwice;
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -546,14 +541,33 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
   }
 
-  /** The per-thread exp scratch row, grown to the widest row seen (so steady-state calls allocate nothing). */
+  /**
+   * The per-thread exp scratch row, grown to the widest row seen (so steady-state calls allocate nothing), plus
+   * one vector at its end for {@link #sumLanes}.
+   */
   private static float[] expScratch(int cols) {
     float[] buf = EXP_SCRATCH.get();
-    if (buf == null || buf.length < cols) {
-      buf = new float[cols];
+    if (buf == null || buf.length < cols + S.length()) {
+      buf = new float[cols + S.length()];
       EXP_SCRATCH.set(buf);
     }
     return buf;
+  }
+
+  /**
+   * Σ of v's lanes in lane order, in double, through the last vector of {@code scratch}. Not
+   * {@code reduceLanes(ADD)}: its order is the implementation's, and the interpreted and compiled code differ
+   * (measured: the first, interpreted call and later ones gave different last bits), so results would depend on
+   * when the JIT stepped in.
+   */
+  private static double sumLanes(FloatVector v, float[] scratch) {
+    int at = scratch.length - S.length();
+    v.intoArray(scratch, at);
+    double sum = 0.0;
+    for (int l = 0; l < S.length(); l++) {
+      sum += scratch[at + l];
+    }
+    return sum;
   }
 
   /** The per-thread chunk statistics, grown like {@link #expScratch}. */
@@ -807,9 +821,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       qSumTwice += q;
       qDotTwice += (double) (z[off + c] - z0) * q;
     }
-    out[sumAt] = s.reduceLanes(VectorOperators.ADD) - sumTwice;
-    out[qSumAt] = qs.reduceLanes(VectorOperators.ADD) - qSumTwice;
-    out[qDotAt] = qd.reduceLanes(VectorOperators.ADD) - qDotTwice;
+    out[sumAt] = sumLanes(s, e) - sumTwice;
+    out[qSumAt] = sumLanes(qs, e) - qSumTwice;
+    out[qDotAt] = sumLanes(qd, e) - qDotTwice;
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -857,10 +871,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * logit once (per-lane online softmax, then the lanes brought to the common max).
    */
   private static void logSumExp(float[] z, int off, int cols, double[] row) {
-    if (cols >= S.length() && cols <= SHORT_ROW) {
-      logSumExpShort(z, off, cols, row);
-      return;
-    }
     int bound = S.loopBound(cols);
     FloatVector m = FloatVector.broadcast(S, -Float.MAX_VALUE);
     FloatVector s = FloatVector.zero(S);
@@ -892,34 +902,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     row[MAX] = max;
     row[SUM] = sum;
-  }
-
-  /**
-   * Pass 1 of a short row (one to a few cache lines, so re-reading it is an L1 hit): the max first, then one sum
-   * of exp(z - max), with no per-lane rescaling and no per-lane exp at the end. The tail is the row's last
-   * vector, overlapping the body; lanes already counted are masked out.
-   */
-  private static void logSumExpShort(float[] z, int off, int cols, double[] row) {
-    int bound = S.loopBound(cols);
-    int tailStart = cols - S.length();
-    FloatVector last = FloatVector.fromArray(S, z, off + tailStart);
-    FloatVector m = last;
-    for (int c = 0; c < bound; c += S.length()) {
-      m = m.max(FloatVector.fromArray(S, z, off + c));
-    }
-    float max = m.reduceLanes(VectorOperators.MAX);
-    // One loop over the body's vectors and then the tail vector, whose lanes before `bound` were counted already
-    // (all of them when cols is a multiple of the lane count): every exp stays inside the loop, where the JIT
-    // inlines it.
-    FloatVector laneIndex = FloatVector.fromArray(S, LANE_INDEX, 0);
-    FloatVector s = FloatVector.zero(S);
-    for (int c = 0; c <= bound; c += S.length()) {
-      int start = Math.min(c, tailStart);
-      FloatVector e = exp(FloatVector.fromArray(S, z, off + start).sub(max));
-      s = s.add(e.blend(0f, laneIndex.lt(c - start)));
-    }
-    row[MAX] = max;
-    row[SUM] = s.reduceLanes(VectorOperators.ADD);
   }
 
   /** Writes Σ_c q_c to {@code row[Q_SUM]} and Σ_c q_c (z_c - z0) to {@code row[Q_DOT]}, q = w⊙(y·keep + spread). */
