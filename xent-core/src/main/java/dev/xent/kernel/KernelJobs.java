@@ -162,10 +162,12 @@ final class KernelJobs {
     }
   }
 
-  /** {@link KernelProvider#sgemmPackedB} over a range of rows of C. */
+  /** {@link KernelProvider#sgemmPackedB} over a range of row tiles of C ({@code tile} rows each, the last short). */
   static final class GemmPackedRows implements RowParallel.RangeBody {
     private KernelProvider impl;
     private boolean transA;
+    private int m;
+    private int tile;
     private int n;
     private int k;
     private float alpha;
@@ -178,10 +180,12 @@ final class KernelJobs {
     private int cOff;
     private int ldc;
 
-    void set(KernelProvider impl, boolean transA, int n, int k, float alpha, float[] a, int aOff, int lda,
-        float[] packed, float beta, float[] c, int cOff, int ldc) {
+    void set(KernelProvider impl, boolean transA, int m, int tile, int n, int k, float alpha, float[] a, int aOff,
+        int lda, float[] packed, float beta, float[] c, int cOff, int ldc) {
       this.impl = impl;
       this.transA = transA;
+      this.m = m;
+      this.tile = tile;
       this.n = n;
       this.k = k;
       this.alpha = alpha;
@@ -203,7 +207,9 @@ final class KernelJobs {
     }
 
     @Override
-    public void run(int from, int to) {
+    public void run(int fromTile, int toTile) {
+      int from = fromTile * tile;
+      int to = Math.min(m, toTile * tile);
       impl.sgemmPackedB(transA, to - from, n, k, alpha, a, transA ? aOff + from : aOff + from * lda, lda, packed,
           beta, c, cOff + from * ldc, ldc);
     }

@@ -48,6 +48,14 @@ public interface KernelProvider {
   }
 
   /**
+   * The rows of C one register tile of {@link #sgemmPackedB} covers: row blocks that start at multiples of this
+   * leave fewer partial tiles. 1 where there is no such tile.
+   */
+  default int gemmRowTile() {
+    return 1;
+  }
+
+  /**
    * Packs column strips [from, to) of op(B) [k, n] into {@code packed} (of {@link #gemmPackedBSize} floats); threads
    * may pack disjoint strip ranges of one buffer at once.
    *

@@ -153,11 +153,13 @@ public final class Kernels {
     KernelJobs.GemmPackB pack = jobs.gemmPackB;
     KernelJobs.GemmPackedRows rows = jobs.gemmPackedRows;
     pack.set(Holder.IMPL, transB, n, k, b, bOff, ldb, packed);
-    rows.set(Holder.IMPL, transA, n, k, alpha, a, aOff, lda, packed, beta, c, cOff, ldc);
+    // Rows are handed out in whole register tiles (6 rows), so a thread's block ends in a partial tile only at m.
+    int tile = Math.max(1, Holder.IMPL.gemmRowTile());
+    rows.set(Holder.IMPL, transA, m, tile, n, k, alpha, a, aOff, lda, packed, beta, c, cOff, ldc);
     try {
       // Two strips (a 16 x 784 strip of the weight is ~6 µs to pack) at least per task.
       parallel.forRange(Holder.IMPL.gemmPackedBStrips(n), 2, pack);
-      parallel.forRange(m, rowChunk, rows);
+      parallel.forRange((m + tile - 1) / tile, (rowChunk + tile - 1) / tile, rows);
     } finally {
       pack.clear();
       rows.clear();

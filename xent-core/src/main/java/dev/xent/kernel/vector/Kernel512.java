@@ -70,12 +70,19 @@ final class Kernel512 extends MicroKernel {
   }
 
   @Override
-  void update(float[] tile, float[] c, int cOff, int ldc, float alpha, float beta) {
-    for (int r = 0; r < MR; r++) {
+  void update(float[] tile, float[] c, int cOff, int ldc, int rows, float alpha, float beta) {
+    for (int r = 0; r < rows; r++) {
       int ci = cOff + r * ldc;
-      FloatVector lo = FloatVector.fromArray(S, tile, r * 2 * L).mul(alpha);
-      FloatVector hi = FloatVector.fromArray(S, tile, r * 2 * L + L).mul(alpha);
-      if (beta != 0f) {
+      FloatVector lo = FloatVector.fromArray(S, tile, r * 2 * L);
+      FloatVector hi = FloatVector.fromArray(S, tile, r * 2 * L + L);
+      if (alpha != 1f) { // a product by 1 is exact: skipping it changes no bit
+        lo = lo.mul(alpha);
+        hi = hi.mul(alpha);
+      }
+      if (beta == 1f) {
+        lo = lo.add(FloatVector.fromArray(S, c, ci));
+        hi = hi.add(FloatVector.fromArray(S, c, ci + L));
+      } else if (beta != 0f) {
         lo = lo.add(FloatVector.fromArray(S, c, ci).mul(beta));
         hi = hi.add(FloatVector.fromArray(S, c, ci + L).mul(beta));
       }

@@ -66,10 +66,10 @@ abstract class MicroKernel {
   abstract void multiply(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] tile);
 
   /**
-   * A whole MR x nr tile of C at {@code cOff} (rows {@code ldc} apart) = alpha·tile + beta·C, never reading C
-   * when beta is 0.
+   * The top {@code rows} (at most MR) full-width rows of a tile of C at {@code cOff} (rows {@code ldc} apart) =
+   * alpha·tile + beta·C, never reading C when beta is 0.
    */
-  abstract void update(float[] tile, float[] c, int cOff, int ldc, float alpha, float beta);
+  abstract void update(float[] tile, float[] c, int cOff, int ldc, int rows, float alpha, float beta);
 
   /**
    * Writes each of {@code src[0..count)} as a whole vector of copies into {@code dst}: value i fills
@@ -78,8 +78,8 @@ abstract class MicroKernel {
   abstract void expand(float[] src, int count, float[] dst);
 
   /**
-   * As {@link #update} for the top-left [rows, cols] of the tile only, with the same rounding, so a row gives
-   * identical bits whether it falls in a full tile or a partial one.
+   * As {@link #update} for the top-left [rows, cols] of the tile only (cols < nr), with the same rounding, so an
+   * element gives identical bits whether it falls in a full tile or a partial one.
    */
   final void updatePartial(float[] tile, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
       float beta) {

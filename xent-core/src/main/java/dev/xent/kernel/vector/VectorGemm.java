@@ -69,6 +69,9 @@ public final class VectorGemm {
    */
   static final int OUTER_COLS = 1024;
 
+  /** Rows of C per register tile ({@link MicroKernel#MR}), for callers that split C into row blocks. */
+  public static final int ROW_TILE = MicroKernel.MR;
+
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   private VectorGemm() {}
@@ -223,8 +226,8 @@ public final class VectorGemm {
           for (int jr = 0; jr < nc; jr += nr) {
             kernel.multiply(kc, aWide, 0, bPack, bBase + jr * kc, tile);
             int cols = Math.min(nr, nc - jr);
-            if (rows == mr && cols == nr) {
-              kernel.update(tile, c, cRow + jr, ldc, alpha, blockBeta);
+            if (cols == nr) {
+              kernel.update(tile, c, cRow + jr, ldc, rows, alpha, blockBeta);
             } else {
               kernel.updatePartial(tile, c, cRow + jr, ldc, rows, cols, alpha, blockBeta);
             }

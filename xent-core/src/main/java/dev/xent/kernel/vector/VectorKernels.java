@@ -92,6 +92,11 @@ public final class VectorKernels implements KernelProvider {
   }
 
   @Override
+  public int gemmRowTile() {
+    return gemmVectorized ? VectorGemm.ROW_TILE : 1;
+  }
+
+  @Override
   public void gemmPackB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] packed, int from,
       int to) {
     requireGemmVectorized();
