@@ -194,7 +194,6 @@ public final class VectorGemm {
     int nPad = roundUp(n, nr);
     Workspace ws = WORKSPACE.get();
     float[] bPack = prepacked != null ? prepacked : ws.bPack(Math.min(nBlock, nPad) * kBlock);
-    float[] aStrip = ws.aStrip(mr * kBlock);
     float[] aWide = ws.aWide(mr * kBlock * kernel.lanes);
     float[] tile = ws.tile(mr * nr);
     for (int jc = 0; jc < n; jc += nBlock) {
@@ -216,12 +215,7 @@ public final class VectorGemm {
         }
         for (int ir = 0; ir < m; ir += mr) {
           int rows = Math.min(mr, m - ir);
-          if (transA) {
-            packATransposed(a, aOff, lda, ir, rows, pc, kc, aStrip);
-          } else {
-            packA(a, aOff, lda, ir, rows, pc, kc, aStrip);
-          }
-          kernel.expand(aStrip, mr * kc, aWide);
+          kernel.packExpandA(a, aOff, lda, transA, ir, rows, pc, kc, aWide);
           int cRow = cOff + ir * ldc + jc;
           for (int jr = 0; jr < nc; jr += nr) {
             kernel.multiply(kc, aWide, 0, bPack, bBase + jr * kc, tile);
@@ -409,52 +403,6 @@ public final class VectorGemm {
   }
 
   /**
-   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of A (stored [m, k]) as one strip [kc, MR], row-major (the MR
-   * values one k step uses are adjacent), zero-padded past {@code rows}.
-   */
-  static void packA(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
-    final int mr = MicroKernel.MR;
-    for (int r = 0; r < mr; r++) {
-      int o = r;
-      if (r < rows) {
-        int src = aOff + (i0 + r) * lda + pc;
-        for (int p = 0; p < kc; p++, o += mr) {
-          out[o] = a[src + p];
-        }
-      } else {
-        for (int p = 0; p < kc; p++, o += mr) {
-          out[o] = 0f;
-        }
-      }
-    }
-  }
-
-  /**
-   * As {@link #packA} for A stored [k, m]: each k step's MR values are already adjacent in A. An unrolled copy,
-   * not System.arraycopy, for the six values: 54 vs 88 µs per 128 x 784 matrix.
-   */
-  static void packATransposed(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
-    final int mr = MicroKernel.MR;
-    int src = aOff + pc * lda + i0;
-    if (rows == mr) {
-      for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
-        out[o] = a[src];
-        out[o + 1] = a[src + 1];
-        out[o + 2] = a[src + 2];
-        out[o + 3] = a[src + 3];
-        out[o + 4] = a[src + 4];
-        out[o + 5] = a[src + 5];
-      }
-      return;
-    }
-    for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
-      for (int r = 0; r < mr; r++) {
-        out[o + r] = r < rows ? a[src + r] : 0f;
-      }
-    }
-  }
-
-  /**
    * The size of ceil(total / max) equal blocks covering total: 784 = 4 x 196 rather than 3 x 256 + 16, so no
    * block is a short remainder that pays the per-block C update for little work. Depends on total alone.
    */
@@ -469,7 +417,6 @@ public final class VectorGemm {
 
   /** One thread's packing buffers; each grows to the largest size asked for and is then reused. */
   private static final class Workspace {
-    private float[] aStrip = new float[0];
     private float[] aWide = new float[0];
     private float[] bPack = new float[0];
     private float[] tile = new float[0];
@@ -496,13 +443,6 @@ public final class VectorGemm {
         lanes = new float[size];
       }
       return lanes;
-    }
-
-    float[] aStrip(int size) {
-      if (aStrip.length < size) {
-        aStrip = new float[size];
-      }
-      return aStrip;
     }
 
     float[] aWide(int size) {
