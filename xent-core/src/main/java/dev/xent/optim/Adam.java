@@ -9,7 +9,10 @@ import java.util.Map;
 
 /** Adam and AdamW; see {@link AdamConfig} and {@link AdamWConfig} for the update. */
 final class Adam implements Optimizer {
-  /** Parameters this large are updated on all kernel threads; below it the hand-off costs more than it saves. */
+  /**
+   * Steps over this many parameter values in all are split over the kernel threads, at least half of it per thread;
+   * below it the hand-off costs more than it saves.
+   */
   private static final int PARALLEL_MIN = 32768;
 
   private final double beta1;

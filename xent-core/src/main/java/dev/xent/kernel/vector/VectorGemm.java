@@ -29,6 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  * n ≤ SKINNY_MAX, columns in blocks wider than SKINNY_MAX when m ≤ SKINNY_MAX, rows in blocks taller than
  * SKINNY_MAX otherwise.
  *
+ * <p>For threads that split one product by rows, {@link #packBStrips} packs op(B) for every k block into one buffer
+ * (each thread a range of its strips) and {@link #sgemmPackedB} computes any block of rows from it, with the same
+ * bits as {@link #sgemm}; so B is packed once, not once per thread.
+ *
  * <p>Packing buffers live in a per-thread workspace that only grows, so steady-state calls allocate nothing.
  */
 public final class VectorGemm {
