@@ -29,6 +29,13 @@ public final class Kernels {
   private static volatile RowParallel parallel = new RowParallel(1);
 
   /**
+   * The largest shared packing of B (floats), which each calling thread keeps for reuse: 2^22 floats = 16 MiB, 20x
+   * the MLP's largest (the transposed 256 x 784 weight, 800 KiB). Larger products split by rows with each thread
+   * packing B block by block, as on one thread.
+   */
+  private static final int SHARED_PACK_MAX_FLOATS = 1 << 22;
+
+  /**
    * Each calling thread's reusable job records: a kernel call fills one with its arguments instead of capturing
    * them in a lambda, so a call allocates nothing. Per thread, because callers on different threads may fill
    * theirs while another call is running.
@@ -110,7 +117,7 @@ public final class Kernels {
     if (n > skinny && parallel.threads() > 1) {
       if (m / rowChunk >= 2) {
         int packedSize = Holder.IMPL.gemmPackedBSize(m, n, k);
-        if (packedSize > 0) {
+        if (packedSize > 0 && packedSize <= SHARED_PACK_MAX_FLOATS) {
           sharedPackGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, rowChunk,
               packedSize);
           return;
