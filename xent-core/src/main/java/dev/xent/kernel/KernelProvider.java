@@ -34,6 +34,52 @@ public interface KernelProvider {
   }
 
   /**
+   * Floats in a packing of op(B) that threads can share for a product [m, n] with depth k (see
+   * {@link #gemmPackB} and {@link #sgemmPackedB}), or 0 when this provider has none for that shape; then
+   * {@link Kernels} splits {@link #sgemm} itself, and each thread packs B on its own.
+   */
+  default int gemmPackedBSize(int m, int n, int k) {
+    return 0;
+  }
+
+  /** The number of units (column strips) a packing of op(B) with n columns splits into for {@link #gemmPackB}. */
+  default int gemmPackedBStrips(int n) {
+    return 0;
+  }
+
+  /**
+   * The rows of C one register tile of {@link #sgemmPackedB} covers: row blocks that start at multiples of this
+   * leave fewer partial tiles. 1 where there is no such tile.
+   */
+  default int gemmRowTile() {
+    return 1;
+  }
+
+  /**
+   * Packs column strips [from, to) of op(B) [k, n] into {@code packed} (of {@link #gemmPackedBSize} floats); threads
+   * may pack disjoint strip ranges of one buffer at once.
+   *
+   * @param transB B is stored [n, k] instead of [k, n]
+   * @throws UnsupportedOperationException where {@link #gemmPackedBSize} is 0 for every shape
+   */
+  default void gemmPackB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] packed, int from,
+      int to) {
+    throw new UnsupportedOperationException(name() + " kernels have no shared packing");
+  }
+
+  /**
+   * {@code C = alpha·op(A)·op(B) + beta·C} with op(B) packed by {@link #gemmPackB}: for any m, the same bits, row
+   * for row, as {@link #sgemm} of a product of more rows that contains these, so threads may split C by rows and
+   * share one packing of B.
+   *
+   * @throws UnsupportedOperationException where {@link #gemmPackedBSize} is 0 for every shape
+   */
+  default void sgemmPackedB(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+      float[] packed, float beta, float[] c, int cOff, int ldc) {
+    throw new UnsupportedOperationException(name() + " kernels have no shared packing");
+  }
+
+  /**
    * Fused softmax cross-entropy with integer targets, rows [from, to) of {@code logits} [rows, cols].
    *
    * <p>Row i's target vector is {@code v = hardCoef[i]·e_{labels[i]} + softCoef[i]·u}, where u is

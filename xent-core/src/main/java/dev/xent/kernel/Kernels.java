@@ -11,10 +11,11 @@ import java.util.logging.Logger;
  * provider, and the fallback is logged once with its reason. The system property {@code xent.vectorBitSize}
  * forces a width: 0 selects the scalar provider, 128/256/512 a narrower vector species.
  *
- * <p>Work is split by rows over {@link #threads()} threads; every output element is computed by one thread in a
- * fixed order, so results are identical whatever the thread count. The threads persist between calls and a call
- * hands them its arguments through a reusable per-thread job record, so steady-state calls of {@link #sgemm},
- * {@link #softmaxXentSparse} and {@link #softmaxXentDense} allocate nothing (see {@code KernelAllocationTest}).
+ * <p>Work is split by rows (or columns, see {@link #sgemm}) over {@link #threads()} threads; every output element
+ * is computed by one thread in a fixed order, so results are identical whatever the thread count. The threads
+ * persist between calls and a call hands them its arguments through a reusable per-thread job record, so
+ * steady-state calls of {@link #sgemm}, {@link #softmaxXentSparse} and {@link #softmaxXentDense} allocate nothing
+ * (see {@code KernelAllocationTest}).
  */
 public final class Kernels {
   private static final Logger LOG = Logger.getLogger(Kernels.class.getName());
@@ -26,6 +27,13 @@ public final class Kernels {
   }
 
   private static volatile RowParallel parallel = new RowParallel(1);
+
+  /**
+   * The largest shared packing of B (floats), which each calling thread keeps for reuse: 2^22 floats = 16 MiB, 20x
+   * the MLP's largest (the transposed 256 x 784 weight, 800 KiB). Larger products split by rows with each thread
+   * packing B block by block, as on one thread.
+   */
+  private static final int SHARED_PACK_MAX_FLOATS = 1 << 22;
 
   /**
    * Each calling thread's reusable job records: a kernel call fills one with its arguments instead of capturing
@@ -72,8 +80,12 @@ public final class Kernels {
   }
 
   /**
-   * {@code C = alpha·op(A)·op(B) + beta·C} (row-major; see {@link KernelProvider#sgemm}). Split over rows of C,
-   * or over its columns when it has few rows (see {@link KernelProvider#gemmSkinnyMax}).
+   * {@code C = alpha·op(A)·op(B) + beta·C} (row-major; see {@link KernelProvider#sgemm}). On several threads: a
+   * product with few rows (see {@link KernelProvider#gemmSkinnyMax}) or too few rows for two tasks is split over
+   * the columns of C, each thread packing its own columns of B; a product with few columns over the rows; any
+   * other over the rows after the threads have packed op(B) once together into a buffer they share (where the
+   * provider offers that, see {@link KernelProvider#gemmPackedBSize}). Each piece takes the path of the whole
+   * product, so the result has the same bits on any number of threads.
    */
   public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
@@ -92,29 +104,82 @@ public final class Kernels {
       KernelJobs.GemmColumns job = JOBS.get().gemmColumns;
       job.set(Holder.IMPL, transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       try {
-        parallel.forRange(n, Math.max(skinny + 1, minSkinnyChunk(m, k)), job);
+        parallel.forRange(n, Math.max(skinny + 1, minLinesPerTask(m, k)), job);
       } finally {
         job.clear();
       }
       return;
     }
+    // Rows of C are independent; a task takes at least 16 rows and 2^18 multiply-adds (see minLinesPerTask), and
+    // with a skinny path for few columns, chunks taller than its limit keep wide products on the packed path. The
+    // MLP's dX = dY[128, 10]·W3 (164K multiply-adds) so runs on one thread.
+    int rowChunk = n <= skinny ? minLinesPerTask(n, k) : Math.max(minLinesPerTask(n, k), skinny + 1);
+    if (n > skinny && parallel.threads() > 1) {
+      if (m / rowChunk >= 2) {
+        int packedSize = Holder.IMPL.gemmPackedBSize(m, n, k);
+        if (packedSize > 0 && packedSize <= SHARED_PACK_MAX_FLOATS) {
+          sharedPackGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, rowChunk,
+              packedSize);
+          return;
+        }
+      } else if (m > skinny) {
+        // Too few rows for two tasks (X·W1ᵀ at batch 32): split the columns instead, each block wider than the
+        // skinny limit so it keeps the packed path, each thread packing only its own columns of B.
+        int columnChunk = Math.max(minLinesPerTask(m, k), skinny + 1);
+        if (n / columnChunk >= 2) {
+          KernelJobs.GemmColumns job = JOBS.get().gemmColumns;
+          job.set(Holder.IMPL, transA, transB, m, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+          try {
+            parallel.forRange(n, columnChunk, job);
+          } finally {
+            job.clear();
+          }
+          return;
+        }
+      }
+    }
     KernelJobs.Gemm job = JOBS.get().gemm;
     job.set(Holder.IMPL, transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     try {
-      // Rows of C are independent; a chunk of 16 rows keeps each task's B traffic worthwhile, and with a skinny
-      // path for few columns, chunks taller than its limit keep wide products on the packed path.
-      parallel.forRange(m, n <= skinny ? minSkinnyChunk(n, k) : Math.max(16, skinny + 1), job);
+      parallel.forRange(m, rowChunk, job);
     } finally {
       job.clear();
     }
   }
 
   /**
-   * Long-side lines per task of a skinny product with the given short side and k: at least 2^18 multiply-adds
-   * (about 10 µs), so a task outweighs its dispatch (tens of µs when a worker must be woken); the MLP's
-   * 128 x 10 output layer (164K multiply-adds) then runs on one thread, where two took 5-9x longer.
+   * A packed product on several threads: first the threads pack op(B) together, each a range of its column strips
+   * into one shared buffer; then each computes a block of rows of C from that one packing. Split by rows alone,
+   * each thread would pack all of B for itself (for the MLP's X·W1ᵀ, the whole transposed 256 x 784 weight).
    */
-  private static int minSkinnyChunk(int shortSide, int k) {
+  private static void sharedPackGemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+      int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int rowChunk,
+      int packedSize) {
+    KernelJobs jobs = JOBS.get();
+    float[] packed = jobs.packedB(packedSize);
+    KernelJobs.GemmPackB pack = jobs.gemmPackB;
+    KernelJobs.GemmPackedRows rows = jobs.gemmPackedRows;
+    pack.set(Holder.IMPL, transB, n, k, b, bOff, ldb, packed);
+    // Rows are handed out in whole register tiles (6 rows), so a thread's block ends in a partial tile only at m.
+    int tile = Math.max(1, Holder.IMPL.gemmRowTile());
+    rows.set(Holder.IMPL, transA, m, tile, n, k, alpha, a, aOff, lda, packed, beta, c, cOff, ldc);
+    try {
+      // Two strips (a 16 x 784 strip of the weight is ~6 µs to pack) at least per task.
+      parallel.forRange(Holder.IMPL.gemmPackedBStrips(n), 2, pack);
+      parallel.forRange((m + tile - 1) / tile, (rowChunk + tile - 1) / tile, rows);
+    } finally {
+      pack.clear();
+      rows.clear();
+    }
+  }
+
+  /**
+   * Lines (rows or columns of C) per task of a product whose other side is {@code shortSide} wide, with depth k:
+   * at least 16 and at least 2^18 multiply-adds (about 10 µs), so a task outweighs its dispatch (tens of µs when
+   * a worker must be woken); the MLP's 128 x 10 output layer (164K multiply-adds) then runs on one thread, where
+   * two took 5-9x longer.
+   */
+  private static int minLinesPerTask(int shortSide, int k) {
     long perLine = Math.max(1L, (long) shortSide * k);
     return (int) Math.min(Integer.MAX_VALUE, Math.max(16, (1L << 18) / perLine));
   }

@@ -7,8 +7,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Splits a range of rows into contiguous chunks and runs them on persistent worker threads; the calling thread
  * runs the first chunk itself. Chunk boundaries depend on n and the thread count only, never on timing, and a
- * call allocates nothing: the workers wait for the next phase (spinning briefly, then parked) and read the phase
- * from fields of this object.
+ * call allocates nothing: the workers wait for the next phase (spinning briefly, then yielding, then parked) and
+ * read the phase from fields of this object.
  *
  * <p>One phase runs at a time: concurrent callers queue on a lock. A call from inside a running body (on a worker
  * or on the dispatching thread) runs inline on the calling thread, so nesting cannot deadlock.
@@ -21,10 +21,18 @@ public final class RowParallel implements AutoCloseable {
   }
 
   /**
-   * How long a waiting thread spins before it parks: kernels are called back to back in training (loss, then
-   * gemm), and a wake-up through park/unpark costs tens of microseconds, while this bounds the CPU burnt idle.
+   * How long a waiting thread spins before it starts yielding: the hand-offs of one product (pack, then rows) and of
+   * back-to-back kernels come within a few microseconds of each other.
    */
-  private static final long SPIN_NANOS = 50_000;
+  private static final long SPIN_NANOS = 20_000;
+
+  /**
+   * How long a waiting thread then yields (staying runnable, giving its core to any other thread that wants it)
+   * before it parks: the serial stretches of an MLP training step (the batch gather, activations, the loss, bias
+   * gradients) last up to a few hundred microseconds, and waking a parked thread costs tens of microseconds each
+   * time (more in a virtual machine), against a handful of hand-offs per step. This bounds the CPU burnt idle.
+   */
+  private static final long YIELD_NANOS = 500_000;
 
   private final int threads;
   private final Worker[] workers;
@@ -103,11 +111,19 @@ public final class RowParallel implements AutoCloseable {
   private void awaitWorkers() {
     long start = System.nanoTime();
     while (pending.get() != 0) {
-      if (System.nanoTime() - start < SPIN_NANOS) {
-        Thread.onSpinWait();
-      } else {
-        LockSupport.park(this);
-      }
+      pause(start, this);
+    }
+  }
+
+  /** One wait step of a thread waiting since {@code start}: spin, then yield, then park (see SPIN/YIELD_NANOS). */
+  private static void pause(long start, Object blocker) {
+    long waited = System.nanoTime() - start;
+    if (waited < SPIN_NANOS) {
+      Thread.onSpinWait();
+    } else if (waited < SPIN_NANOS + YIELD_NANOS) {
+      Thread.yield();
+    } else {
+      LockSupport.park(blocker);
     }
   }
 
@@ -162,11 +178,7 @@ public final class RowParallel implements AutoCloseable {
         if (closed) {
           return false;
         }
-        if (System.nanoTime() - start < SPIN_NANOS) {
-          Thread.onSpinWait();
-        } else {
-          LockSupport.park(this);
-        }
+        pause(start, this);
       }
       return true;
     }

@@ -1,6 +1,7 @@
 package dev.xent.optim;
 
 import dev.xent.kernel.Kernels;
+import dev.xent.kernel.RowParallel;
 import dev.xent.nn.Parameter;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Map;
 
 /** Adam and AdamW; see {@link AdamConfig} and {@link AdamWConfig} for the update. */
 final class Adam implements Optimizer {
-  /** Parameters this large are updated on all kernel threads; below it the hand-off costs more than it saves. */
+  /**
+   * Steps over this many parameter values in all are split over the kernel threads, at least half of it per thread;
+   * below it the hand-off costs more than it saves.
+   */
   private static final int PARALLEL_MIN = 32768;
 
   private final double beta1;
@@ -18,6 +22,7 @@ final class Adam implements Optimizer {
   private final boolean decoupled;
   private final OptimizerConfig config;
   private final Map<Parameter, float[][]> moments = new IdentityHashMap<>();
+  private final Update update = new Update();
   private double lr;
   private long t;
 
@@ -38,33 +43,90 @@ final class Adam implements Optimizer {
     // Bias corrections in double: β2ᵗ stays accurate for millions of steps.
     double c1 = 1.0 - Math.pow(beta1, t);
     double c2 = 1.0 - Math.pow(beta2, t);
-    float stepSize = (float) (lr / c1);
-    float invSqrtC2 = (float) (1.0 / Math.sqrt(c2));
-    float b1 = (float) beta1;
-    float b2 = (float) beta2;
-    float a1 = (float) (1.0 - beta1);
-    float a2 = (float) (1.0 - beta2);
-    float eps = (float) epsilon;
-    for (int pi = 0, np = parameters.size(); pi < np; pi++) {
-      Parameter p = parameters.get(pi);
-      float[] w = p.values();
-      float[] g = p.grad();
-      float[][] mv = moments.get(p);
-      if (mv == null) {
-        mv = new float[][] {new float[w.length], new float[w.length]};
-        moments.put(p, mv);
+    Update u = update;
+    u.prepare(parameters);
+    u.stepSize = (float) (lr / c1);
+    u.invSqrtC2 = (float) (1.0 / Math.sqrt(c2));
+    u.b1 = (float) beta1;
+    u.b2 = (float) beta2;
+    u.a1 = (float) (1.0 - beta1);
+    u.a2 = (float) (1.0 - beta2);
+    u.eps = (float) epsilon;
+    for (int pi = 0; pi < u.count; pi++) {
+      boolean decayed = u.params[pi].decayed();
+      u.coupled[pi] = decayed && !decoupled ? (float) weightDecay : 0f;
+      u.shrink[pi] = decayed && decoupled ? (float) (1.0 - lr * weightDecay) : 1f;
+    }
+    int total = u.starts[u.count];
+    if (total >= PARALLEL_MIN && Kernels.threads() > 1) {
+      // All parameters in one hand-off, split over their concatenation; element-wise, so any split gives the
+      // same bits as one thread.
+      Kernels.parallelFor(total, PARALLEL_MIN / 2, u);
+    } else {
+      u.run(0, total);
+    }
+  }
+
+  /**
+   * One step's update over the parameters laid end to end: {@link #run} takes a range of that concatenation. Kept
+   * between steps, so a step allocates nothing once the parameter list is known.
+   */
+  private final class Update implements RowParallel.RangeBody {
+    private Parameter[] params = new Parameter[0];
+    private float[][] moment1 = new float[0][];
+    private float[][] moment2 = new float[0][];
+    /** Parameter i covers [starts[i], starts[i+1]) of the concatenation. */
+    private int[] starts = {0};
+    private float[] coupled = new float[0];
+    private float[] shrink = new float[0];
+    private int count;
+    private float stepSize;
+    private float invSqrtC2;
+    private float b1;
+    private float b2;
+    private float a1;
+    private float a2;
+    private float eps;
+
+    /** Looks up (or creates) the moments of each parameter when the parameters differ from the last step's. */
+    void prepare(List<Parameter> parameters) {
+      int np = parameters.size();
+      if (np == count) {
+        boolean same = true;
+        for (int pi = 0; pi < np && same; pi++) {
+          same = parameters.get(pi) == params[pi];
+        }
+        if (same) {
+          return;
+        }
       }
-      float[] m = mv[0];
-      float[] v = mv[1];
-      float coupled = p.decayed() && !decoupled ? (float) weightDecay : 0f;
-      float shrink = p.decayed() && decoupled ? (float) (1.0 - lr * weightDecay) : 1f;
-      int n = w.length;
-      if (n >= PARALLEL_MIN && Kernels.threads() > 1) {
-        // Element-wise, so any split gives the same bits as one thread.
-        Kernels.parallelFor(n, PARALLEL_MIN / 2, (from, to) ->
-            update(w, g, m, v, from, to, coupled, shrink, b1, b2, a1, a2, stepSize, invSqrtC2, eps));
-      } else {
-        update(w, g, m, v, 0, n, coupled, shrink, b1, b2, a1, a2, stepSize, invSqrtC2, eps);
+      params = new Parameter[np];
+      moment1 = new float[np][];
+      moment2 = new float[np][];
+      starts = new int[np + 1];
+      coupled = new float[np];
+      shrink = new float[np];
+      for (int pi = 0; pi < np; pi++) {
+        Parameter p = parameters.get(pi);
+        float[][] mv = moments.computeIfAbsent(p, q -> new float[][] {new float[q.size()], new float[q.size()]});
+        params[pi] = p;
+        moment1[pi] = mv[0];
+        moment2[pi] = mv[1];
+        starts[pi + 1] = Math.addExact(starts[pi], p.size());
+      }
+      count = np;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      for (int pi = 0; pi < count; pi++) {
+        int lo = Math.max(from, starts[pi]);
+        int hi = Math.min(to, starts[pi + 1]);
+        if (lo < hi) {
+          Parameter p = params[pi];
+          update(p.values(), p.grad(), moment1[pi], moment2[pi], lo - starts[pi], hi - starts[pi], coupled[pi],
+              shrink[pi], b1, b2, a1, a2, stepSize, invSqrtC2, eps);
+        }
       }
     }
   }

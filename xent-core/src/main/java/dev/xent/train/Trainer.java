@@ -3,6 +3,7 @@ package dev.xent.train;
 import dev.xent.data.Dataset;
 import dev.xent.data.Standardizer;
 import dev.xent.kernel.Kernels;
+import dev.xent.kernel.RowParallel;
 import dev.xent.loss.CategoricalFocalCrossentropy;
 import dev.xent.loss.FusedSoftmaxCrossEntropy;
 import dev.xent.loss.LossKind;
@@ -157,6 +158,7 @@ public final class Trainer {
     private final float[] bsoft; // [batch, c] or null
     private final float[] bw; // [batch] or null
     private final float[] grad; // [batch, c]
+    private final Gather gatherJob = new Gather();
     private String stopReason;
 
     Run(Dataset train, Dataset validation, Sequential net, Classifier model, LossOptions lossOptions,
@@ -251,23 +253,52 @@ public final class Trainer {
       return new TrainingResult(model, history);
     }
 
-    /** Copies rows order[from..from+rows) into the batch buffers. */
+    /** Copies rows order[from..from+rows) (or from..from+rows when idx is null) into the batch buffers. */
     private void gather(Dataset data, int[] idx, int from, int rows) {
-      float[] x = data.features();
-      int[] labels = data.labels();
-      float[] soft = data.softTargets();
-      float[] w = data.sampleWeights();
-      for (int r = 0; r < rows; r++) {
-        int i = idx == null ? from + r : idx[from + r];
-        System.arraycopy(x, i * d, bx, r * d, d);
-        if (labels != null) {
-          by[r] = labels[i];
-        } else {
-          System.arraycopy(soft, i * c, bsoft, r * c, c);
-          by[r] = data.classOf(i);
-        }
-        if (bw != null) {
-          bw[r] = w == null ? 1f : w[i];
+      gatherJob.set(data, idx, from);
+      try {
+        // 32 rows (100 KB of Fashion-MNIST features) at least per task, so the hand-off stays small beside it.
+        Kernels.parallelFor(rows, 32, gatherJob);
+      } finally {
+        gatherJob.clear();
+      }
+    }
+
+    /** {@link #gather} over a range of batch rows; each row is copied by one thread, so any split is the same. */
+    private final class Gather implements RowParallel.RangeBody {
+      private Dataset data;
+      private int[] idx;
+      private int from;
+
+      void set(Dataset data, int[] idx, int from) {
+        this.data = data;
+        this.idx = idx;
+        this.from = from;
+      }
+
+      void clear() {
+        data = null;
+        idx = null;
+      }
+
+      @Override
+      public void run(int lo, int hi) {
+        float[] x = data.features();
+        int[] labels = data.labels();
+        float[] soft = data.softTargets();
+        float[] w = data.sampleWeights();
+        for (int r = lo; r < hi; r++) {
+          int i = idx == null ? from + r : idx[from + r];
+          System.arraycopy(x, i * d, bx, r * d, d);
+          if (labels != null) {
+            by[r] = labels[i];
+          } else {
+            System.arraycopy(soft, i * c, bsoft, r * c, c);
+            by[r] = data.classOf(i);
+          }
+          if (bw != null) {
+            bw[r] = w == null ? 1f : w[i];
+          }
         }
       }
     }

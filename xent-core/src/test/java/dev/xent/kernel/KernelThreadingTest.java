@@ -80,6 +80,50 @@ class KernelThreadingTest {
     }
   }
 
+  /**
+   * Products large enough that several threads share one packing of B give the same bits on 1, 2 and 3 threads, in
+   * all four transposes, at offsets.
+   */
+  @Test
+  void packedProductsAreBitIdenticalWhateverTheThreadCount() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    // {m, n, k}: the MLP's shapes at batch 32 with a shorter k (several k blocks, a partial 6-row tile), its
+    // dW1 = dYᵀ·X likewise, odd sizes, and more columns than one packed block (1024).
+    int[][] shapes = {{32, 256, 200}, {256, 100, 32}, {35, 33, 100}, {40, 1100, 7}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      for (boolean ta : new boolean[] {false, true}) {
+        for (boolean tb : new boolean[] {false, true}) {
+          int lda = (ta ? m : k) + 1;
+          int ldb = (tb ? k : n) + 2;
+          int ldc = n + 3;
+          float[] a = new float[5 + (ta ? k : m) * lda];
+          float[] b = new float[4 + (tb ? n : k) * ldb];
+          float[] c0 = new float[2 + m * ldc];
+          for (float[] v : new float[][] {a, b, c0}) {
+            for (int i = 0; i < v.length; i++) {
+              v[i] = (float) (rnd.nextDouble() * 2 - 1);
+            }
+          }
+          float[] reference = null;
+          for (int threads = 1; threads <= 3; threads++) {
+            Kernels.setThreads(threads);
+            float[] c = c0.clone();
+            Kernels.sgemm(ta, tb, m, n, k, 0.5f, a, 5, lda, b, 4, ldb, 2f, c, 2, ldc);
+            if (reference == null) {
+              reference = c;
+            } else {
+              assertThat(c).as("m=%d n=%d k=%d ta=%b tb=%b on %d threads", m, n, k, ta, tb, threads)
+                  .containsExactly(reference);
+            }
+          }
+        }
+      }
+    }
+  }
+
   /** Fixed inputs for the three entry points. */
   static final class Inputs {
     final float[] logits = new float[ROWS * COLS];

@@ -40,6 +40,27 @@ class LayerTest {
   }
 
   @Test
+  void reluPassesTheGradientExactlyWhereTheOutputIsPositive() {
+    // Inputs around every edge of the branch-free mask: ±0, subnormals, the largest finite, ±∞, NaN.
+    float[] x = {-2f, -0f, 0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1e-40f, 0.5f, Float.MAX_VALUE,
+        Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 3f};
+    float[] dy = {1f, 2f, 3f, -4f, 5f, -6f, -7f, 8f, 9f, 10f, 11f, -0f};
+    ReLU r = new ReLU(x.length);
+    r.allocate(1);
+    float[] y = r.forward(x, 1, true);
+    float[] dx = r.backward(dy);
+    for (int i = 0; i < x.length; i++) {
+      float expected = y[i] > 0f ? dy[i] : 0f; // PyTorch: the gradient at 0 is 0
+      assertThat(Float.floatToRawIntBits(dx[i])).as("relu'(%s)·%s", x[i], dy[i])
+          .isEqualTo(Float.floatToRawIntBits(expected));
+    }
+    assertThat(dx[3]).isEqualTo(-4f);
+    assertThat(Float.floatToRawIntBits(dx[1])).isZero(); // +0, not -0
+    assertThat(dx[8]).isEqualTo(9f);
+    assertThat(dx[10]).isZero();
+  }
+
+  @Test
   void erfIsWithinItsDocumentedError() {
     // erf(0.5) = 0.5204998778130465, erf(1) = 0.8427007929497149, erf(2) = 0.9953222650189527
     assertThat(Gelu.erf(0.5)).isCloseTo(0.5204998778130465, offset(1.5e-7));

@@ -6,12 +6,17 @@ import dev.xent.data.Dataset;
 import dev.xent.nn.LayerSpec;
 import dev.xent.nn.Sequential;
 import java.lang.management.ManagementFactory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A steady-state training step allocates nothing (one kernel thread, fused loss, Adam, dropout). */
+/**
+ * A steady-state training step allocates nothing on the calling thread (one or two kernel threads, fused loss,
+ * Adam, dropout).
+ */
 class AllocationTest {
-  @Test
-  void steadyStateStepsAllocateNothing() {
+  @ParameterizedTest(name = "{0} kernel threads")
+  @ValueSource(ints = {1, 2})
+  void steadyStateStepsAllocateNothing(int threads) {
     com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     Dataset data = Blobs.make(16384, 32, 5, 3.0, 5);
     int steps = 16384 / 64;
@@ -40,7 +45,7 @@ class AllocationTest {
     };
     // 16 epochs: the skinny output-layer products (5 classes) call their kernels only a few times per step, so C2
     // compiles them later than the packed ones; with 8 epochs a busy machine still ran them boxed in every window.
-    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(16).withBatchSize(64).withThreads(1)
+    TrainerConfig cfg = TrainerConfig.DEFAULTS.withEpochs(16).withBatchSize(64).withThreads(threads)
         .withValidationSplit(0, true); // every row trains: `steps` above counts all 16384
     new Trainer(cfg).setProgressListener(probe)
         .fit(Sequential.mlpSpecs(32, new int[] {64, 32}, 5, LayerSpec.Type.RELU, 0.2), data, null);

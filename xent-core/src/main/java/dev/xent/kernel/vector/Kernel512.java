@@ -70,12 +70,19 @@ final class Kernel512 extends MicroKernel {
   }
 
   @Override
-  void update(float[] tile, float[] c, int cOff, int ldc, float alpha, float beta) {
-    for (int r = 0; r < MR; r++) {
+  void update(float[] tile, float[] c, int cOff, int ldc, int rows, float alpha, float beta) {
+    for (int r = 0; r < rows; r++) {
       int ci = cOff + r * ldc;
-      FloatVector lo = FloatVector.fromArray(S, tile, r * 2 * L).mul(alpha);
-      FloatVector hi = FloatVector.fromArray(S, tile, r * 2 * L + L).mul(alpha);
-      if (beta != 0f) {
+      FloatVector lo = FloatVector.fromArray(S, tile, r * 2 * L);
+      FloatVector hi = FloatVector.fromArray(S, tile, r * 2 * L + L);
+      if (alpha != 1f) { // a product by 1 is exact: skipping it changes no bit
+        lo = lo.mul(alpha);
+        hi = hi.mul(alpha);
+      }
+      if (beta == 1f) {
+        lo = lo.add(FloatVector.fromArray(S, c, ci));
+        hi = hi.add(FloatVector.fromArray(S, c, ci + L));
+      } else if (beta != 0f) {
         lo = lo.add(FloatVector.fromArray(S, c, ci).mul(beta));
         hi = hi.add(FloatVector.fromArray(S, c, ci + L).mul(beta));
       }
@@ -85,9 +92,44 @@ final class Kernel512 extends MicroKernel {
   }
 
   @Override
-  void expand(float[] src, int count, float[] dst) {
-    for (int i = 0; i < count; i++) {
-      FloatVector.broadcast(S, src[i]).intoArray(dst, i * L);
+  void packExpandA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc, float[] dst) {
+    if (transA && rows == MR) {
+      // A stored [k, m]: the MR values of step p are adjacent; unrolled (a loop over r ran at half the speed).
+      for (int p = 0; p < kc; p++) {
+        int src = aOff + (pc + p) * lda + i0;
+        int o = p * (MR * L);
+        FloatVector.broadcast(S, a[src]).intoArray(dst, o);
+        FloatVector.broadcast(S, a[src + 1]).intoArray(dst, o + L);
+        FloatVector.broadcast(S, a[src + 2]).intoArray(dst, o + 2 * L);
+        FloatVector.broadcast(S, a[src + 3]).intoArray(dst, o + 3 * L);
+        FloatVector.broadcast(S, a[src + 4]).intoArray(dst, o + 4 * L);
+        FloatVector.broadcast(S, a[src + 5]).intoArray(dst, o + 5 * L);
+      }
+      return;
+    }
+    if (transA) {
+      for (int p = 0; p < kc; p++) {
+        int src = aOff + (pc + p) * lda + i0;
+        int o = p * (MR * L);
+        for (int r = 0; r < MR; r++) {
+          FloatVector.broadcast(S, r < rows ? a[src + r] : 0f).intoArray(dst, o + r * L);
+        }
+      }
+      return;
+    }
+    // A stored [m, k]: row r is contiguous; its values go MR vectors apart.
+    for (int r = 0; r < MR; r++) {
+      int o = r * L;
+      if (r < rows) {
+        int src = aOff + (i0 + r) * lda + pc;
+        for (int p = 0; p < kc; p++, o += MR * L) {
+          FloatVector.broadcast(S, a[src + p]).intoArray(dst, o);
+        }
+      } else {
+        for (int p = 0; p < kc; p++, o += MR * L) {
+          FloatVector.zero(S).intoArray(dst, o);
+        }
+      }
     }
   }
 }

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * on L1-resident strips this loop ran at 87 GFLOP/s on one core here (about 90% of the AVX2 FMA peak); other
  * tile shapes were not tried.
  *
- * <p>A arrives already broadcast (each value repeated across a vector, see {@link #expand}): on JDK 17 a
+ * <p>A arrives already broadcast (each value repeated across a vector, see {@link #packExpandA}): on JDK 17 a
  * {@code FloatVector.broadcast} of an array element inside the loop ran the kernel at about half the speed of
  * plain vector loads (6 x 16 kernel alone, AVX2, interleaved runs on a loaded machine: 13-25 vs 25-41 GFLOP/s),
  * so the broadcast is paid once per A element at packing time (about 0.4 ns each) instead of once per A element
@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * argument through the (too large to inline) blocking loops is not one.
  */
 abstract class MicroKernel {
-  /** Rows of C per tile. */
+  /** Rows of C per tile; {@link #multiply} and {@link #packExpandA} are unrolled for 6 in each subclass. */
   static final int MR = 6;
 
   /** Floats per vector. */
@@ -66,20 +66,26 @@ abstract class MicroKernel {
   abstract void multiply(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] tile);
 
   /**
-   * A whole MR x nr tile of C at {@code cOff} (rows {@code ldc} apart) = alpha·tile + beta·C, never reading C
-   * when beta is 0.
+   * The top {@code rows} (at most MR) full-width rows of a tile of C at {@code cOff} (rows {@code ldc} apart) =
+   * alpha·tile + beta·C, never reading C when beta is 0.
    */
-  abstract void update(float[] tile, float[] c, int cOff, int ldc, float alpha, float beta);
+  abstract void update(float[] tile, float[] c, int cOff, int ldc, int rows, float alpha, float beta);
 
   /**
-   * Writes each of {@code src[0..count)} as a whole vector of copies into {@code dst}: value i fills
-   * {@code dst[i·lanes, (i+1)·lanes)}.
+   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of op(A) straight into the broadcast strip {@link #multiply}
+   * reads, value (p, r) repeated across the vector at {@code (p·MR + r)·lanes}; rows past {@code rows} are zeros.
+   * One pass, where packing a plain [kc, MR] strip first and broadcasting it after took 1.5-2.5x as long (MLP
+   * operands, 256 bits: 68 vs 121 µs for the 128 x 784 input, 18 vs 39 µs for dYᵀ [256, 128]).
+   *
+   * @param transA A is stored [k, m] (rows lda apart) instead of [m, k]
+   * @param dst [kc, MR, lanes], row-major
    */
-  abstract void expand(float[] src, int count, float[] dst);
+  abstract void packExpandA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc,
+      float[] dst);
 
   /**
-   * As {@link #update} for the top-left [rows, cols] of the tile only, with the same rounding, so a row gives
-   * identical bits whether it falls in a full tile or a partial one.
+   * As {@link #update} for the top-left [rows, cols] of the tile only (cols < nr), with the same rounding, so an
+   * element gives identical bits whether it falls in a full tile or a partial one.
    */
   final void updatePartial(float[] tile, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
       float beta) {

@@ -29,6 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  * n ≤ SKINNY_MAX, columns in blocks wider than SKINNY_MAX when m ≤ SKINNY_MAX, rows in blocks taller than
  * SKINNY_MAX otherwise.
  *
+ * <p>For threads that split one product by rows, {@link #packBStrips} packs op(B) for every k block into one buffer
+ * (each thread a range of its strips) and {@link #sgemmPackedB} computes any block of rows from it, with the same
+ * bits as {@link #sgemm}; so B is packed once, not once per thread.
+ *
  * <p>Packing buffers live in a per-thread workspace that only grows, so steady-state calls allocate nothing.
  */
 public final class VectorGemm {
@@ -69,6 +73,9 @@ public final class VectorGemm {
    */
   static final int OUTER_COLS = 1024;
 
+  /** Rows of C per register tile ({@link MicroKernel#MR}), for callers that split C into row blocks. */
+  public static final int ROW_TILE = MicroKernel.MR;
+
   private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
   private VectorGemm() {}
@@ -105,16 +112,92 @@ public final class VectorGemm {
       skinnyRows(species, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
       return;
     }
+    packedPath(MicroKernel.of(species), transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, beta, c,
+        cOff, ldc);
+  }
+
+  /**
+   * Floats in the shared packed form of op(B) [k, n] that {@link #packBStrips} fills and {@link #sgemmPackedB}
+   * reads, or 0 when a product [m, n] takes a skinny path (which packs nothing). The form is every k block's
+   * packing of the whole of op(B) one after the other: {@code roundUp(n, nr) · k} floats.
+   */
+  public static int packedBSize(VectorSpecies<Float> species, int m, int n, int k) {
+    if (m <= SKINNY_MAX || n <= SKINNY_MAX || k <= 0) {
+      return 0;
+    }
+    return Math.multiplyExact(roundUp(n, MicroKernel.of(species).nr), k);
+  }
+
+  /** The number of column strips of the packed form of op(B) with n columns: the units {@link #packBStrips} splits. */
+  public static int packedBStrips(VectorSpecies<Float> species, int n) {
+    int nr = MicroKernel.of(species).nr;
+    return (n + nr - 1) / nr;
+  }
+
+  /**
+   * Packs column strips [from, to) of op(B) [k, n] for every k block into {@code packed} (see {@link #packedBSize}),
+   * exactly as {@link #sgemm} packs them block by block; disjoint strip ranges may be packed by different threads.
+   *
+   * @param transB B is stored [n, k] instead of [k, n]
+   */
+  public static void packBStrips(VectorSpecies<Float> species, boolean transB, int n, int k, float[] b, int bOff,
+      int ldb, float[] packed, int from, int to) {
     MicroKernel kernel = MicroKernel.of(species);
+    int nr = kernel.nr;
+    int kBlock = kBlock(kernel, k);
+    int nPad = roundUp(n, nr);
+    int jc = from * nr;
+    int nc = Math.min(n, to * nr) - jc;
+    if (nc <= 0) {
+      return;
+    }
+    for (int pc = 0; pc < k; pc += kBlock) {
+      int kc = Math.min(kBlock, k - pc);
+      int outOff = pc * nPad + jc * kc;
+      if (transB) {
+        packBTransposed(b, bOff, ldb, pc, kc, jc, nc, nr, packed, outOff);
+      } else {
+        packB(b, bOff, ldb, pc, kc, jc, nc, nr, packed, outOff);
+      }
+    }
+  }
+
+  /**
+   * {@link #sgemm} on the packed path with op(B) already packed by {@link #packBStrips}, for any number of rows m:
+   * gives the same bits, row for row, as {@link #sgemm} of a product [M, n] (M > SKINNY_MAX) that contains these
+   * rows, so threads may each take a block of rows of C and share one packing of B.
+   */
+  public static void sgemmPackedB(VectorSpecies<Float> species, boolean transA, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] packed, float beta, float[] c, int cOff, int ldc) {
+    if (m <= 0 || n <= 0 || k <= 0) {
+      return;
+    }
+    packedPath(MicroKernel.of(species), transA, false, m, n, k, alpha, a, aOff, lda, null, 0, 0, packed, beta, c,
+        cOff, ldc);
+  }
+
+  /** k steps per block: as many as keep the broadcast A strip within {@link #A_STRIP_FLOATS}, in equal blocks. */
+  private static int kBlock(MicroKernel kernel, int k) {
+    int kcMax = Math.max(1, A_STRIP_FLOATS / (MicroKernel.MR * kernel.lanes));
+    return blockSize(k, kcMax);
+  }
+
+  /**
+   * The packed path: B packed block by block into the workspace, or, when {@code prepacked} is not null, read from
+   * there (laid out by {@link #packBStrips}).
+   */
+  private static void packedPath(MicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] prepacked, float beta,
+      float[] c, int cOff, int ldc) {
     final int mr = MicroKernel.MR;
     int nr = kernel.nr;
     int kcMax = Math.max(1, A_STRIP_FLOATS / (mr * kernel.lanes));
-    int kBlock = blockSize(k, kcMax);
+    int kBlock = kBlock(kernel, k);
     int ncMax = Math.max(nr, B_BLOCK_FLOATS / kcMax / nr * nr);
     int nBlock = roundUp(blockSize(n, ncMax), nr);
+    int nPad = roundUp(n, nr);
     Workspace ws = WORKSPACE.get();
-    float[] bPack = ws.bPack(Math.min(nBlock, roundUp(n, nr)) * kBlock);
-    float[] aStrip = ws.aStrip(mr * kBlock);
+    float[] bPack = prepacked != null ? prepacked : ws.bPack(Math.min(nBlock, nPad) * kBlock);
     float[] aWide = ws.aWide(mr * kBlock * kernel.lanes);
     float[] tile = ws.tile(mr * nr);
     for (int jc = 0; jc < n; jc += nBlock) {
@@ -123,25 +206,26 @@ public final class VectorGemm {
         int kc = Math.min(kBlock, k - pc);
         // Later k blocks add onto what the earlier ones wrote.
         float blockBeta = pc == 0 ? beta : 1f;
-        if (transB) {
-          packBTransposed(b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+        int bBase;
+        if (prepacked != null) {
+          bBase = pc * nPad + jc * kc;
         } else {
-          packB(b, bOff, ldb, pc, kc, jc, nc, nr, bPack);
+          bBase = 0;
+          if (transB) {
+            packBTransposed(b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
+          } else {
+            packB(b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
+          }
         }
         for (int ir = 0; ir < m; ir += mr) {
           int rows = Math.min(mr, m - ir);
-          if (transA) {
-            packATransposed(a, aOff, lda, ir, rows, pc, kc, aStrip);
-          } else {
-            packA(a, aOff, lda, ir, rows, pc, kc, aStrip);
-          }
-          kernel.expand(aStrip, mr * kc, aWide);
+          kernel.packExpandA(a, aOff, lda, transA, ir, rows, pc, kc, aWide);
           int cRow = cOff + ir * ldc + jc;
           for (int jr = 0; jr < nc; jr += nr) {
-            kernel.multiply(kc, aWide, 0, bPack, jr * kc, tile);
+            kernel.multiply(kc, aWide, 0, bPack, bBase + jr * kc, tile);
             int cols = Math.min(nr, nc - jr);
-            if (rows == mr && cols == nr) {
-              kernel.update(tile, c, cRow + jr, ldc, alpha, blockBeta);
+            if (cols == nr) {
+              kernel.update(tile, c, cRow + jr, ldc, rows, alpha, blockBeta);
             } else {
               kernel.updatePartial(tile, c, cRow + jr, ldc, rows, cols, alpha, blockBeta);
             }
@@ -237,7 +321,7 @@ public final class VectorGemm {
         // Pack the block into zero-padded strips of 2L columns, reading the big operand row after row (at memory
         // speed, where the kernel's column strips would touch kc rows at once) and giving the kernel indices
         // with constant strides.
-        packB(big, bigOff, ldBig, pc, kc, jb, nb, nr, block);
+        packB(big, bigOff, ldBig, pc, kc, jb, nb, nr, block, 0);
         sk.outer(smalls, strips, kc, aw, block, acc, ldAcc);
       }
       for (int s = 0; s < smalls; s++) {
@@ -266,13 +350,14 @@ public final class VectorGemm {
   }
 
   /**
-   * Packs B[pc..pc+kc, jc..jc+nc] (B stored [k, n]) into strips of nr columns: strip s at {@code s·nr·kc},
+   * Packs B[pc..pc+kc, jc..jc+nc] (B stored [k, n]) into strips of nr columns: strip s at {@code outOff + s·nr·kc},
    * [kc, nr] row-major, zero-padded past column nc.
    */
-  static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr, float[] out) {
+  static void packB(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr, float[] out,
+      int outOff) {
     for (int js = 0; js < nc; js += nr) {
       int cols = Math.min(nr, nc - js);
-      int o = js * kc;
+      int o = outOff + js * kc;
       int src = bOff + pc * ldb + jc + js;
       for (int p = 0; p < kc; p++, o += nr, src += ldb) {
         System.arraycopy(b, src, out, o, cols);
@@ -288,10 +373,10 @@ public final class VectorGemm {
    * rows at a time, each read contiguously: 106 vs 117 µs for one row at a time on the 256 x 784 weight.
    */
   static void packBTransposed(float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
-      float[] out) {
+      float[] out, int outOff) {
     for (int js = 0; js < nc; js += nr) {
       int cols = Math.min(nr, nc - js);
-      int strip = js * kc;
+      int strip = outOff + js * kc;
       int j = 0;
       for (; j + 4 <= cols; j += 4) {
         int s0 = bOff + (jc + js + j) * ldb + pc;
@@ -322,52 +407,6 @@ public final class VectorGemm {
   }
 
   /**
-   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of A (stored [m, k]) as one strip [kc, MR], row-major (the MR
-   * values one k step uses are adjacent), zero-padded past {@code rows}.
-   */
-  static void packA(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
-    final int mr = MicroKernel.MR;
-    for (int r = 0; r < mr; r++) {
-      int o = r;
-      if (r < rows) {
-        int src = aOff + (i0 + r) * lda + pc;
-        for (int p = 0; p < kc; p++, o += mr) {
-          out[o] = a[src + p];
-        }
-      } else {
-        for (int p = 0; p < kc; p++, o += mr) {
-          out[o] = 0f;
-        }
-      }
-    }
-  }
-
-  /**
-   * As {@link #packA} for A stored [k, m]: each k step's MR values are already adjacent in A. An unrolled copy,
-   * not System.arraycopy, for the six values: 54 vs 88 µs per 128 x 784 matrix.
-   */
-  static void packATransposed(float[] a, int aOff, int lda, int i0, int rows, int pc, int kc, float[] out) {
-    final int mr = MicroKernel.MR;
-    int src = aOff + pc * lda + i0;
-    if (rows == mr) {
-      for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
-        out[o] = a[src];
-        out[o + 1] = a[src + 1];
-        out[o + 2] = a[src + 2];
-        out[o + 3] = a[src + 3];
-        out[o + 4] = a[src + 4];
-        out[o + 5] = a[src + 5];
-      }
-      return;
-    }
-    for (int p = 0, o = 0; p < kc; p++, o += mr, src += lda) {
-      for (int r = 0; r < mr; r++) {
-        out[o + r] = r < rows ? a[src + r] : 0f;
-      }
-    }
-  }
-
-  /**
    * The size of ceil(total / max) equal blocks covering total: 784 = 4 x 196 rather than 3 x 256 + 16, so no
    * block is a short remainder that pays the per-block C update for little work. Depends on total alone.
    */
@@ -382,7 +421,6 @@ public final class VectorGemm {
 
   /** One thread's packing buffers; each grows to the largest size asked for and is then reused. */
   private static final class Workspace {
-    private float[] aStrip = new float[0];
     private float[] aWide = new float[0];
     private float[] bPack = new float[0];
     private float[] tile = new float[0];
@@ -409,13 +447,6 @@ public final class VectorGemm {
         lanes = new float[size];
       }
       return lanes;
-    }
-
-    float[] aStrip(int size) {
-      if (aStrip.length < size) {
-        aStrip = new float[size];
-      }
-      return aStrip;
     }
 
     float[] aWide(int size) {

@@ -81,6 +81,41 @@ public final class VectorKernels implements KernelProvider {
     return gemmVectorized ? VectorGemm.SKINNY_MAX : 0;
   }
 
+  @Override
+  public int gemmPackedBSize(int m, int n, int k) {
+    return gemmVectorized ? VectorGemm.packedBSize(species, m, n, k) : 0;
+  }
+
+  @Override
+  public int gemmPackedBStrips(int n) {
+    return gemmVectorized ? VectorGemm.packedBStrips(species, n) : 0;
+  }
+
+  @Override
+  public int gemmRowTile() {
+    return gemmVectorized ? VectorGemm.ROW_TILE : 1;
+  }
+
+  @Override
+  public void gemmPackB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] packed, int from,
+      int to) {
+    requireGemmVectorized();
+    VectorGemm.packBStrips(species, transB, n, k, b, bOff, ldb, packed, from, to);
+  }
+
+  @Override
+  public void sgemmPackedB(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+      float[] packed, float beta, float[] c, int cOff, int ldc) {
+    requireGemmVectorized();
+    VectorGemm.sgemmPackedB(species, transA, m, n, k, alpha, a, aOff, lda, packed, beta, c, cOff, ldc);
+  }
+
+  private void requireGemmVectorized() {
+    if (!gemmVectorized) {
+      throw new UnsupportedOperationException("no packed sgemm at " + species);
+    }
+  }
+
   /** The matrix product: {@link VectorGemm} at this provider's width, the scalar loops for a width it lacks. */
   private void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {

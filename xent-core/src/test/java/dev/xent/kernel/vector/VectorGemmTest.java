@@ -281,6 +281,51 @@ class VectorGemmTest {
     }
   }
 
+  /**
+   * B packed once in strip ranges (as threads share it) and C computed from that packing in row blocks of any
+   * height, down to single rows, gives the same bits as one sgemm call; products that take a skinny path have no
+   * shared packing.
+   */
+  @ParameterizedTest(name = "{0} transA={1} transB={2}")
+  @MethodSource("speciesAndTransposes")
+  void sharedPackingGivesIdenticalBits(VectorSpecies<Float> species, boolean transA, boolean transB) {
+    SplittableRandom rnd = new SplittableRandom(16);
+    boolean big = species != FloatVector.SPECIES_512;
+    // Several k blocks (257), two column blocks (1100 > 1024), a partial last strip (33, 100), few rows (17).
+    int[][] shapes = big ? new int[][] {{37, 33, 257}, {17, 100, 9}, {20, 1100, 30}}
+        : new int[][] {{37, 33, 257}, {17, 40, 9}};
+    for (int[] s : shapes) {
+      for (float[] ab : new float[][] {{1f, 0f}, {0.5f, 2f}}) {
+        Case cs = new Case(rnd, transA, transB, s[0], s[1], s[2], ab[0], ab[1], false, 1f);
+        float[] whole = cs.run(species);
+        int size = VectorGemm.packedBSize(species, cs.m, cs.n, cs.k);
+        assertThat(size).isPositive();
+        int strips = VectorGemm.packedBStrips(species, cs.n);
+        for (int[] stripCuts : new int[][] {{0, strips}, {0, strips / 2, strips}, {0, 1, strips - 1, strips}}) {
+          float[] packed = new float[size];
+          Arrays.fill(packed, Float.NaN); // every float read must have been packed
+          for (int q = 0; q + 1 < stripCuts.length; q++) {
+            VectorGemm.packBStrips(species, transB, cs.n, cs.k, cs.b, cs.bOff, cs.ldb, packed, stripCuts[q],
+                stripCuts[q + 1]);
+          }
+          for (int[] cuts : new int[][] {{0, cs.m}, {0, cs.m / 2, cs.m}, {0, 1, 7, 8, cs.m}}) {
+            float[] parts = cs.c.clone();
+            for (int q = 0; q + 1 < cuts.length; q++) {
+              int from = cuts[q];
+              VectorGemm.sgemmPackedB(species, transA, cuts[q + 1] - from, cs.n, cs.k, cs.alpha, cs.a,
+                  transA ? cs.aOff + from : cs.aOff + from * cs.lda, cs.lda, packed, cs.beta, parts,
+                  cs.cOff + from * cs.ldc, cs.ldc);
+            }
+            assertThat(parts).as("%s, strips cut at %s, rows at %s", cs, Arrays.toString(stripCuts),
+                Arrays.toString(cuts)).containsExactly(whole);
+          }
+        }
+      }
+    }
+    assertThat(VectorGemm.packedBSize(species, 128, VectorGemm.SKINNY_MAX, 100)).isZero();
+    assertThat(VectorGemm.packedBSize(species, VectorGemm.SKINNY_MAX, 128, 100)).isZero();
+  }
+
   /** Cuts of [0, m) into halves, 16-row chunks and uneven steps of 1..7 rows, each block at least minRows tall. */
   private static List<int[]> splits(int m, int minRows) {
     List<int[]> out = new ArrayList<>();
