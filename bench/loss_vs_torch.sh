@@ -3,6 +3,7 @@
 # same run. Prints ns per logit element and torch_time / xent_time (above 1: xent is faster).
 #
 # Usage: bench/loss_vs_torch.sh [--threads "1 2"] [--shapes "65536x10 8192x1000 4096x32768 1024x131072"] [--membw]
+#        [--jvms 3]   (xent runs in this many fresh JVMs; the median by forward+backward is reported)
 # JAVA_HOME picks the JDK (17 or later, e.g. /usr/lib/jvm/temurin-25-jdk-amd64); default: java on PATH.
 # Builds xent-core and xent-bench first if their classes are missing. Run it on a quiet machine: it reports what
 # `uptime` said before it started.
@@ -12,11 +13,13 @@ cd "$(dirname "$0")/.."
 threads_list="1 2"
 shapes="65536x10 8192x1000 4096x32768 1024x131072"
 membw=0
+jvms=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --threads) threads_list="$2"; shift 2 ;;
     --shapes) shapes="$2"; shift 2 ;;
     --membw) membw=1; shift ;;
+    --jvms) jvms="$2"; shift 2 ;;
     *) echo "unknown argument $1; see the header of $0" >&2; exit 2 ;;
   esac
 done
@@ -38,18 +41,26 @@ fi
 # field NAME from a one-line JSON object
 field() { $python -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 
-printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s | %9s\n' shape thr torch_fwd xent_fwd torch_f+b xent_f+b \
-  ratio_fwd ratio_f+b rw_floor
+printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s | %9s | %s\n' shape thr torch_fwd xent_fwd torch_f+b xent_f+b \
+  ratio_fwd ratio_f+b rw_floor "xent f+b in each JVM"
 for t in $threads_list; do
   for s in $shapes; do
     n=${s%x*}; c=${s#*x}
     tj=$($python bench/torch_ce.py "$t" --json --shapes "$s")
-    xj=$("$java_bin" --add-modules jdk.incubator.vector -Xmx3g -cp "$cp_xent" dev.xent.bench.LossBenchmark \
-      --rows "$n" --classes "$c" --threads "$t" --json 2>/dev/null)
+    # xent in $jvms fresh JVMs, the median run by forward+backward: where the JIT compiles the kernels differs
+    # from one JVM to the next, and now and then comes out slower (see bench/README.md)
+    runs=()
+    for _ in $(seq "$jvms"); do
+      runs+=("$("$java_bin" --add-modules jdk.incubator.vector -Xmx3g -cp "$cp_xent" dev.xent.bench.LossBenchmark \
+        --rows "$n" --classes "$c" --threads "$t" --json 2>/dev/null)")
+    done
+    xj=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; r=sorted((json.loads(l) for l in sys.stdin if l.strip()), key=lambda o: o["fwd_bwd_ns_per_elem"]); print(json.dumps(r[len(r)//2]))')
+    spread=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; v=sorted(json.loads(l)["fwd_bwd_ns_per_elem"] for l in sys.stdin if l.strip()); print(" ".join(f"{x:.2f}" for x in v))')
     tf=$(field "$tj" fwd_ns_per_elem); tb=$(field "$tj" fwd_bwd_ns_per_elem)
     xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem); xc=$(field "$xj" copy_ns_per_elem)
-    $python -c 'import sys; s,t,tf,xf,tb,xb,xc=sys.argv[1:]; tf,xf,tb,xb,xc=map(float,(tf,xf,tb,xb,xc)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x | {xc:9.3f}")' \
+    $python -c 'import sys; s,t,tf,xf,tb,xb,xc=sys.argv[1:]; tf,xf,tb,xb,xc=map(float,(tf,xf,tb,xb,xc)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x | {xc:9.3f}", end="")' \
       "$s" "$t" "$tf" "$xf" "$tb" "$xb" "$xc"
+    echo " | $spread"
   done
 done
 echo "# ns per logit element, best of repetitions; ratio = torch time / xent time; provider: $(field "$xj" provider) $(field "$xj" vector_bits)-bit"
