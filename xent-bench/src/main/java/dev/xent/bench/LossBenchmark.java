@@ -98,27 +98,26 @@ public final class LossBenchmark {
     return to[0];
   }
 
-  /** Alternates the two calls for the warm-up time. */
-  private static void warmUp(DoubleSupplier a, DoubleSupplier b) {
+  /** Calls the bodies in turn for the warm-up time (and at least WARMUP_CALLS rounds). */
+  private static void warmUp(DoubleSupplier... bodies) {
     double sink = 0;
     long start = System.nanoTime();
     for (int i = 0; i < WARMUP_CALLS || System.nanoTime() - start < WARMUP_NANOS; i++) {
-      sink += a.getAsDouble() + b.getAsDouble();
+      for (DoubleSupplier body : bodies) {
+        sink += body.getAsDouble();
+      }
     }
     if (Double.isNaN(sink)) {
-      throw new IllegalStateException("the loss came out NaN");
+      throw new IllegalStateException("the loss came out NaN"); // also keeps the calls from being optimised away
     }
   }
 
-  /** Best time of one call in nanoseconds, after warm-up. */
+  /** Best time of one call in nanoseconds, after its own warm-up. */
   private static double best(DoubleSupplier body) {
+    warmUp(body);
     double sink = 0;
-    long start = System.nanoTime();
-    for (int i = 0; i < WARMUP_CALLS || System.nanoTime() - start < WARMUP_NANOS; i++) {
-      sink += body.getAsDouble();
-    }
     long best = Long.MAX_VALUE;
-    start = System.nanoTime();
+    long start = System.nanoTime();
     for (int i = 0; i < MAX_REPS && (i < MIN_REPS || System.nanoTime() - start < TIMED_NANOS); i++) {
       long t = System.nanoTime();
       sink += body.getAsDouble();

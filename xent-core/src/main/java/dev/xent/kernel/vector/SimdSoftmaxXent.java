@@ -20,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       exp(z - chunk max) kept in a per-thread scratch row between the sums and the gradient;
  *   <li>the loss alone of a long row: a one-pass online softmax ({@link #logSumExp}).
  * </ul>
+ * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
  *
  * <p>The Vector API compiles to SIMD instructions only where the species is a compile-time constant, so the
  * species is this class's {@code static final S}. Loaded normally, S is the preferred species; {@link
@@ -34,8 +35,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final VectorSpecies<Float> S = species();
   /**
-   * Float sums of target terms are flushed to double every BLOCK logits: a float lane then adds at most
-   * BLOCK/lanes terms, bounding its rounding error, at one horizontal reduction per block.
+   * Long rows are cut into chunks of at most BLOCK logits: a chunk's logits and exps (4 KiB each) stay in L1
+   * between its loop and the gradient's, and a float lane adds at most BLOCK/lanes terms before its sum goes to
+   * double.
    */
   private static final int BLOCK = 1024;
   /**
@@ -109,12 +111,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   public void sparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
     // logits, gradOut: [rows, cols] row-major; labels, hardCoef, softCoef, lossOut: [rows]; softTarget: [cols]
+    // (rows shorter than a vector with soft terms never come here: VectorKernels hands them to the scalar kernel)
     if (softCoef == null && cols < S.length()) {
       sparseSmall(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to, smallScratch());
     } else if (softCoef == null && cols <= TRANSPOSE_MAX) {
       sparseTransposed(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to, smallScratch());
-    } else if (cols < S.length()) {
-      sparseScalar(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to);
     } else {
       sparseRows(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to);
     }
@@ -315,12 +316,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     double[] stat = chunkScratch(3 * chunks); // [chunks] maxima, then sums, then soft dots
     double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
     int firstLen = chunkStart(cols, chunks, 1);
-    // the first chunk's max in scalar code: once per call, too rarely for the JIT to compile vector code for it
-    // (interpreted, its vectors would be allocated); every later max comes from the previous chunk's loop
-    float nextMax = z[from * cols];
-    for (int c = 1; c < firstLen; c++) {
-      nextMax = Math.max(nextMax, z[from * cols + c]);
-    }
+    // every later chunk's max comes from the previous chunk's loop
+    float nextMax = firstChunkMax(z, from * cols, firstLen);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       int t = labels[i];
@@ -379,6 +376,18 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
+   * max of z[off, off + len), the first chunk of a call, in scalar code: once per call is too rarely for the JIT
+   * to compile vector code for it, and interpreted, its vectors would be allocated.
+   */
+  private static float firstChunkMax(float[] z, int off, int len) {
+    float max = z[off];
+    for (int c = 1; c < len; c++) {
+      max = Math.max(max, z[off + c]);
+    }
+    return max;
+  }
+
+  /**
    * Where chunk k of a row starts: the row cut into {@code chunks} nearly equal chunks (lengths differ by at most
    * one), so that a chunk and the next one, whose max is read in the same loop, take the same number of steps.
    */
@@ -386,16 +395,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     return (int) ((long) cols * k / chunks);
   }
 
-
   /**
    * e[eOff + c] = exp(z[off + c] - shift) for c in [0, len), len ≥ lanes, and their sum into {@code out[sumAt]};
-   * returns the max of the
-   * next chunk z[nextOff, nextOff + nextLen), read in the same loop so that its trip to memory overlaps this
-   * chunk's exps (measured 20% faster at 32768 classes than a separate max pass). One loop over the body's
-   * vectors and then the chunk's last vector, overlapping the body (it rewrites equal values into e; the lanes it
-   * adds a second time are subtracted after the loop), so the exp has one call site, inlined: a second one, for
-   * the tail, was compiled apart and its vectors boxed. The next chunk's last vector likewise overlaps, and the max
-   * is idempotent.
+   * returns the max of the next chunk z[nextOff, nextOff + nextLen), read in the same loop so that its trip to
+   * memory overlaps this chunk's exps (measured 20% faster at 32768 classes than a separate max pass). One loop
+   * over the body's vectors and then the chunk's last vector, overlapping the body (it rewrites equal values into
+   * e; the lanes it adds a second time are subtracted after the loop), so the exp has one call site, inlined: a
+   * second one, for the tail, was compiled apart and its vectors boxed. The next chunk's last vector likewise
+   * overlaps, and the max is idempotent.
    */
   private static float chunkExp(float[] z, int off, int len, float shift, float[] e, int eOff, int nextOff,
       int nextLen, double[] out, int sumAt) {
@@ -514,44 +521,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
   }
 
-  /** Rows shorter than one vector with soft terms (label smoothing over fewer classes than lanes): scalar. */
-  private static void sparseScalar(float[] z, int cols, int[] labels, float[] hardCoef, float[] softCoef,
-      float[] u, float gradScale, double[] lossOut, float[] g, int from, int to) {
-    // z, g: [rows, cols] row-major; u: [cols] or null for all ones
-    double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
-    for (int i = from; i < to; i++) {
-      int off = i * cols;
-      int t = labels[i];
-      boolean hard = t >= 0 && t < cols;
-      double a = hard ? hardCoef[i] : 0.0;
-      double b = softCoef == null ? 0.0 : softCoef[i];
-      float z0 = z[off];
-      float max = z[off];
-      for (int c = 1; c < cols; c++) {
-        max = Math.max(max, z[off + c]);
-      }
-      double sum = 0.0;
-      double dot = 0.0;
-      for (int c = 0; c < cols; c++) {
-        sum += Math.exp((double) z[off + c] - max);
-        dot += (u == null ? 1.0 : u[c]) * ((double) z[off + c] - z0);
-      }
-      double logSum = Math.log(sum);
-      double loss = hard ? a * (((double) max - z[off + t]) + logSum) : 0.0;
-      if (b != 0.0) {
-        loss += b * (sumU * ((max - (double) z0) + logSum) - dot);
-      }
-      lossOut[i] = loss;
-      if (g != null) {
-        double coef = gradScale * (a + b * sumU) / sum;
-        for (int c = 0; c < cols; c++) {
-          double v = gradScale * (b * (u == null ? 1.0 : u[c]) + (c == t ? a : 0.0));
-          g[off + c] = (float) (coef * Math.exp((double) z[off + c] - max) - v);
-        }
-      }
-    }
-  }
-
   /**
    * The per-thread exp scratch row, grown to the widest row seen (so steady-state calls allocate nothing), plus
    * one vector at its end for {@link #sumLanes}.
@@ -595,38 +564,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   public void dense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
       float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
     // logits, targets, gradOut: [rows, cols] row-major; rowCoef, lossOut: [rows]; classWeights: [cols]
-    float keep = 1f - smoothing;
-    float spread = smoothing / cols;
-    if (cols >= S.length()) {
-      denseRows(logits, targets, cols, keep, spread, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to);
-      return;
-    }
-    // rows shorter than a vector: the online softmax, then the target sums and the gradient
-    double[] row = scratch();
-    for (int i = from; i < to; i++) {
-      int off = i * cols;
-      double r = rowCoef[i];
-      float z0 = logits[off];
-      // pass 1: max and Σ exp(z - max); Σ q and Σ q (z - z0) with q = w⊙(y(1-ε)+ε/C), v = r·q
-      logSumExp(logits, off, cols, row);
-      targetSums(logits, targets, classWeights, off, cols, keep, spread, z0, row);
-      float max = (float) row[MAX];
-      double logSum = Math.log(row[SUM]);
-      lossOut[i] = r * (row[Q_SUM] * ((max - (double) z0) + logSum) - row[Q_DOT]);
-      if (gradOut != null) {
-        // pass 2: grad = coef·exp(z - max) - gradScale·r·q
-        float coef = (float) (gradScale * r * row[Q_SUM] / row[SUM]);
-        writeDenseGrad(logits, targets, classWeights, gradOut, off, cols, keep, spread, max, coef,
-            (float) (gradScale * r));
-      }
-    }
+    // at least one vector of logits per row: VectorKernels hands shorter rows to the scalar kernel
+    denseRows(logits, targets, cols, 1f - smoothing, smoothing / cols, classWeights, rowCoef, gradScale, lossOut,
+        gradOut, from, to);
   }
 
   // Slots of the per-thread row scratch: what one row's passes hand to the next.
   private static final int MAX = 0;
   private static final int SUM = 1;
-  private static final int Q_SUM = 2;
-  private static final int Q_DOT = 3;
   private static final ThreadLocal<double[]> SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> SMALL_SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> EXP_SCRATCH = new ThreadLocal<>();
@@ -729,11 +674,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     float[] e = expScratch(cols); // [cols]: exp(z - chunk max) of the current row
     double[] stat = chunkScratch(4 * chunks); // [chunks] maxima, sums, Σ q, Σ q (z - z0)
     int firstLen = chunkStart(cols, chunks, 1);
-    // the first chunk's max in scalar code, as in sparseRows
-    float nextMax = z[from * cols];
-    for (int c = 1; c < firstLen; c++) {
-      nextMax = Math.max(nextMax, z[from * cols + c]);
-    }
+    // every later chunk's max comes from the previous chunk's loop
+    float nextMax = firstChunkMax(z, from * cols, firstLen);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       double r = rowCoef[i];
@@ -839,8 +781,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * g[gOff + c] = e[eOff + c]·scale - targetGrad·q_c for c in [0, len), q = w⊙(y·keep + spread) (w null: all ones);
-   * each element written once (the tail one by one, with the same float operations as the lanes).
+   * g[gOff + c] = e[eOff + c]·scale - targetGrad·q_c for c in [0, len), q = w⊙(y·keep + spread) (w null: all
+   * ones); each element written once (the tail one by one, with the same float operations as the lanes).
    */
   private static void chunkDenseGrad(float[] e, int eOff, float[] y, int gOff, float[] w, float[] g, int len,
       float keep, float spread, float scale, float targetGrad) {
@@ -867,11 +809,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
   }
 
-  /** Four doubles per thread, allocated once: the row statistics, without allocating per call. */
+  /** Two doubles per thread, allocated once: the row statistics, without allocating per call. */
   private static double[] scratch() {
     double[] row = SCRATCH.get();
     if (row == null) {
-      row = new double[4];
+      row = new double[2];
       SCRATCH.set(row);
     }
     return row;
@@ -913,65 +855,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     row[MAX] = max;
     row[SUM] = sum;
-  }
-
-  /** Writes Σ_c q_c to {@code row[Q_SUM]} and Σ_c q_c (z_c - z0) to {@code row[Q_DOT]}, q = w⊙(y·keep + spread). */
-  private static void targetSums(float[] z, float[] y, float[] w, int off, int cols, float keep, float spread,
-      float z0, double[] row) {
-    int bound = S.loopBound(cols);
-    double qSum = 0.0;
-    double qDot = 0.0;
-    for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-      int b1 = Math.min(bound, b0 + BLOCK);
-      FloatVector sumAcc = FloatVector.zero(S);
-      FloatVector dotAcc = FloatVector.zero(S);
-      if (w == null) {
-        for (int c = b0; c < b1; c += S.length()) {
-          FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread);
-          sumAcc = sumAcc.add(q);
-          dotAcc = FloatVector.fromArray(S, z, off + c).sub(z0).fma(q, dotAcc);
-        }
-      } else {
-        for (int c = b0; c < b1; c += S.length()) {
-          FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, c));
-          sumAcc = sumAcc.add(q);
-          dotAcc = FloatVector.fromArray(S, z, off + c).sub(z0).fma(q, dotAcc);
-        }
-      }
-      qSum += sumAcc.reduceLanes(VectorOperators.ADD);
-      qDot += dotAcc.reduceLanes(VectorOperators.ADD);
-    }
-    for (int c = bound; c < cols; c++) {
-      double q = (w == null ? 1.0 : w[c]) * (y[off + c] * (double) keep + spread);
-      qSum += q;
-      qDot += q * ((double) z[off + c] - z0);
-    }
-    row[Q_SUM] = qSum;
-    row[Q_DOT] = qDot;
-  }
-
-  /** Pass 2, dense: {@code g_c = coef·exp(z_c - max) - targetGrad·q_c}, each element written once. */
-  private static void writeDenseGrad(float[] z, float[] y, float[] w, float[] g, int off, int cols, float keep,
-      float spread, float max, float coef, float targetGrad) {
-    int bound = S.loopBound(cols);
-    if (w == null) {
-      for (int c = 0; c < bound; c += S.length()) {
-        FloatVector p = exp(FloatVector.fromArray(S, z, off + c).sub(max)).mul(coef);
-        FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread);
-        q.fma(p.broadcast(-targetGrad), p).intoArray(g, off + c);
-      }
-    } else {
-      for (int c = 0; c < bound; c += S.length()) {
-        FloatVector p = exp(FloatVector.fromArray(S, z, off + c).sub(max)).mul(coef);
-        FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, c));
-        q.fma(p.broadcast(-targetGrad), p).intoArray(g, off + c);
-      }
-    }
-    // scalar tail
-    for (int c = bound; c < cols; c++) {
-      double q = (w == null ? 1.0 : w[c]) * (y[off + c] * (double) keep + spread);
-      g[off + c] = (float) (coef * Math.exp((double) z[off + c] - max) - targetGrad * q);
-    }
   }
 
   /** Σ u_c over [0, cols), or cols when u is null (all ones). */

@@ -129,12 +129,24 @@ public final class VectorKernels implements KernelProvider {
   @Override
   public void softmaxXentSparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
+    if (softCoef != null && cols < species.length()) {
+      // soft terms over rows shorter than a vector: every logit would be a scalar tail anyway
+      scalar.softmaxXentSparse(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut,
+          from, to);
+      return;
+    }
     xent.sparse(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to);
   }
 
   @Override
   public void softmaxXentDense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
       float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {
+    if (cols < species.length()) {
+      // rows shorter than a vector: every logit would be a scalar tail anyway
+      scalar.softmaxXentDense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut,
+          from, to);
+      return;
+    }
     xent.dense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to);
   }
 
