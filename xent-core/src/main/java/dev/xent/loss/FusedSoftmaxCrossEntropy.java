@@ -76,7 +76,14 @@ public final class FusedSoftmaxCrossEntropy {
     Integer ignore = options.ignoreClass();
     double divisor = 0;
     int counted = 0;
-    for (int i = 0; i < rows; i++) {
+    if (sampleWeight == null && !options.hasClassWeights()) {
+      // every counted row has weight 1: the same coefficients as the loop below, without its per-row arithmetic
+      // (at 10 classes, that loop on the calling thread alone was a tenth of a two-thread call)
+      counted = uniformCoefficients(rows, labels, ignore == null ? Integer.MIN_VALUE : ignore, (float) (1 - eps),
+          (float) (eps / cols), ignore);
+      divisor = counted;
+    }
+    for (int i = counted == 0 ? 0 : rows; i < rows; i++) {
       int t = labels[i];
       if (ignore != null && t == ignore) {
         hardCoef[i] = 0f;
@@ -97,6 +104,25 @@ public final class FusedSoftmaxCrossEntropy {
     Kernels.softmaxXentSparse(logits, rows, cols, labels, hardCoef, eps == 0 ? null : softCoef, softTarget, scale,
         lossOut, gradOut);
     return reduce(rows, divisor, counted);
+  }
+
+  /**
+   * hardCoef = hard and softCoef = soft for rows whose label is not {@code ignoreId}, 0 for the others; returns how
+   * many rows are counted (0 means none, and then the caller's loop does all rows again, to the same result).
+   */
+  private int uniformCoefficients(int rows, int[] labels, int ignoreId, float hard, float soft, Integer ignore) {
+    int counted = 0;
+    for (int i = 0; i < rows; i++) {
+      int t = labels[i];
+      boolean skip = t == ignoreId;
+      if (!skip && (t < 0 || t >= cols)) {
+        InputChecks.requireClassId(i, t, cols, ignore);
+      }
+      hardCoef[i] = skip ? 0f : hard;
+      softCoef[i] = skip ? 0f : soft;
+      counted += skip ? 0 : 1;
+    }
+    return counted;
   }
 
   /**
@@ -146,10 +172,23 @@ public final class FusedSoftmaxCrossEntropy {
   }
 
   private double reduce(int rows, double weightSum, int counted) {
-    double sum = 0;
-    for (int i = 0; i < rows; i++) {
-      sum += lossOut[i]; // fixed order: the result does not depend on the thread count
+    // four running sums, then added in a fixed order: the result does not depend on the thread count, and the
+    // chain of dependent adds is a quarter as long (a serial sum took 0.1 ms at 65536 rows, on the caller alone)
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < rows; i += 4) {
+      s0 += lossOut[i];
+      s1 += lossOut[i + 1];
+      s2 += lossOut[i + 2];
+      s3 += lossOut[i + 3];
     }
+    for (; i < rows; i++) {
+      s0 += lossOut[i];
+    }
+    double sum = (s0 + s1) + (s2 + s3);
     double d = WeightedReduction.divisor(options.reduction(), weightSum, counted);
     if (d == 0) {
       return WeightedReduction.emptyValue(options.convention());

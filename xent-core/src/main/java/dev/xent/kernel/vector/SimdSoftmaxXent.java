@@ -405,7 +405,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
       int nextOff = i + 1 < to ? off + cols : off;
-      float nextMax = rowExp(z, off, cols, max, e, nextOff, sum);
+      float nextMax = rowExp(z, off, cols, max, e, nextOff, sum, g);
       int t = labels[i];
       boolean hard = t >= 0 && t < cols;
       double a = hard ? hardCoef[i] : 0.0;
@@ -426,12 +426,16 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * BLOCK/lanes terms before its sum goes to double. (One loop nest over the blocks here, with the vectors carried
    * across it, kept them boxed: 1.7 ns per logit.)
    */
-  private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out) {
+  private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out,
+      float[] g) {
     int bound = S.loopBound(cols);
     float max = Float.NEGATIVE_INFINITY;
     double sum = 0.0;
     for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-      max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
+      int b1 = Math.min(bound, b0 + BLOCK);
+      max = Math.max(max, g == null
+          ? blockExp(z, off, b0, b1, shift, e, nextOff, out)
+          : blockExpTouch(z, off, b0, b1, shift, e, nextOff, out, g));
       sum += out[SUM];
     }
     for (int c = bound; c < cols; c++) {
@@ -461,6 +465,31 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
     out[SUM] = sumLanes(s, e);
+    return m.reduceLanes(VectorOperators.MAX);
+  }
+
+  /**
+   * {@link #blockExp} that also loads the next row's gradient elements g[nextOff + c], whose values it does not
+   * need: the loads bring those cache lines in while the exps compute, so that the next row's gradient stores
+   * find them in cache instead of each waiting for its line (a store that misses cannot be prefetched from Java).
+   * Measured at 1 thread, 8192 x 1000: 0.85 against 0.91 ns per logit. The loaded values are summed into
+   * out[MAX], which nothing reads, so that the loads are not removed.
+   */
+  private static float blockExpTouch(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
+      double[] out, float[] g) {
+    FloatVector s = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    FloatVector touched = FloatVector.zero(S);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector x = exp(FloatVector.fromArray(S, z, off + c).sub(shift));
+      x.intoArray(e, c);
+      s = s.add(x);
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      touched = touched.add(FloatVector.fromArray(S, g, nextOff + c));
+    }
+    out[SUM] = sumLanes(s, e);
+    out[MAX] = touched.lane(0);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
