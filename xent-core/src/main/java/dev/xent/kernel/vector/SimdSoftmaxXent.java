@@ -16,10 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  *       vectors;
  *   <li>rows of up to {@link #TRANSPOSE_MAX} logits, hard labels: {@link #sparseTransposed}, a vector of rows at
  *       a time, transposed so that every step is lanewise across rows;
- *   <li>longer rows, hard labels: {@link #sparseHardRows}, row by row, exp(z - row max) kept in a per-thread
- *       scratch row between the sum and the gradient, the row's max taken while the previous row is computed;
- *   <li>soft terms and dense targets: {@link #sparseRows} and {@link #denseRows}, chunk by chunk, exp(z - chunk
- *       max) kept in the scratch row;
+ *   <li>longer rows, hard labels, and dense targets: {@link #sparseHardRows} and {@link #denseRows}, row by row,
+ *       exp(z - row max) kept in a per-thread scratch row between the sums and the gradient, the row's max taken
+ *       while the previous row is computed;
+ *   <li>sparse rows with soft terms (label smoothing): {@link #sparseRows}, chunk by chunk, exp(z - chunk max)
+ *       kept in the scratch row;
  *   <li>the loss alone of a long row with soft terms: a one-pass online softmax ({@link #logSumExp}).
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
@@ -783,10 +784,12 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Dense rows of at least one vector, the way {@link #sparseRows} does sparse ones: per chunk, one loop reads the
-   * logits and targets, writes exp(z - chunk max) into the scratch row and sums it, Σ q and Σ q (z - z0) with
-   * q = w⊙(y·keep + spread); the gradient {@code e·(coef·exp(m_k - max)) - targetGrad·q} re-reads the targets
-   * and writes each element once. One exp per logit, each logit read twice.
+   * Dense rows of at least one vector, the way {@link #sparseHardRows} does sparse ones: per row, one loop reads
+   * the logits and targets, writes exp(z - max) into the scratch row and sums it, Σ q and Σ q (z - z0) with
+   * q = w⊙(y·keep + spread), while it takes the next row's max; the gradient {@code e·coef - targetGrad·q}
+   * re-reads the targets and writes each element once. One exp per logit, each logit read twice. Measured at 1
+   * thread, 256 bits, one-hot targets, forward and backward: 8192 x 1000 and 4096 x 32768 at 1.19 and 1.23 ns per
+   * logit (1.43 and 1.89 chunk by chunk, with chunk maxima and a clamped tail index).
    */
   private static void denseRows(float[] z, float[] y, int cols, float keep, float spread, float[] w,
       float[] rowCoef, float gradScale, double[] lossOut, float[] g, int from, int to) {
@@ -794,113 +797,125 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     if (from >= to) {
       return;
     }
-    int chunks = (cols + BLOCK - 1) / BLOCK;
-    float[] e = expScratch(cols); // [cols]: exp(z - chunk max) of the current row
-    double[] stat = chunkScratch(4 * chunks); // [chunks] maxima, sums, Σ q, Σ q (z - z0)
-    int firstLen = chunkStart(cols, chunks, 1);
-    // every later chunk's max comes from the previous chunk's loop
-    float nextMax = firstChunkMax(z, from * cols, firstLen);
+    float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
+    double[] stat = chunkScratch(DENSE_STATS); // the row's Σ exp(z - max), Σ q, Σ q (z - z0)
+    float max = firstChunkMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
+      // the next row's max is read in this row's loop; the range's last row reads itself again
+      int nextOff = i + 1 < to ? off + cols : off;
       double r = rowCoef[i];
       float z0 = z[off];
-      double max = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < chunks; k++) {
-        int c0 = chunkStart(cols, chunks, k);
-        int len = chunkStart(cols, chunks, k + 1) - c0;
-        float mk = nextMax;
-        int nextOff = k + 1 < chunks ? off + c0 + len : i + 1 < to ? off + cols : off + c0;
-        int nextLen = k + 1 < chunks ? chunkStart(cols, chunks, k + 2) - c0 - len : i + 1 < to ? firstLen : len;
-        stat[k] = mk;
-        nextMax = chunkExpTargets(z, y, off + c0, len, mk, e, c0, w, keep, spread, z0, nextOff, nextLen, stat,
-            chunks + k, 2 * chunks + k, 3 * chunks + k);
-        max = Math.max(max, mk); // NaN propagates
-      }
-      double sum = 0.0;
-      double qSum = 0.0;
-      double qDot = 0.0;
-      for (int k = 0; k < chunks; k++) {
-        sum += stat[chunks + k] * Math.exp(stat[k] - max);
-        qSum += stat[2 * chunks + k];
-        qDot += stat[3 * chunks + k];
-      }
-      double logSum = Math.log(sum);
+      float nextMax = rowExpTargets(z, y, off, cols, max, e, w, keep, spread, z0, nextOff, stat);
+      double sum = stat[DENSE_SUM];
+      double qSum = stat[DENSE_QSUM];
       // -Σ v_c (z_c - lse) with v = r·q, lse = max + log Σ, against z0 so that large equal logits cancel exactly
-      lossOut[i] = r * (qSum * ((max - z0) + logSum) - qDot);
+      lossOut[i] = r * (qSum * ((max - z0) + Math.log(sum)) - stat[DENSE_QDOT]);
       if (g != null) {
         // grad = coef·exp(z - max) - gradScale·r·q
-        double coef = gradScale * r * qSum / sum;
-        float targetGrad = (float) (gradScale * r);
-        for (int k = 0; k < chunks; k++) {
-          int c0 = chunkStart(cols, chunks, k);
-          int len = chunkStart(cols, chunks, k + 1) - c0;
-          float scale = (float) (coef * Math.exp(stat[k] - max));
-          chunkDenseGrad(e, c0, y, off + c0, w, g, len, keep, spread, scale, targetGrad);
-        }
+        chunkDenseGrad(e, 0, y, off, w, g, cols, keep, spread, (float) (gradScale * r * qSum / sum),
+            (float) (gradScale * r));
       }
+      max = nextMax;
     }
   }
 
+  // Slots of the dense rows' statistics.
+  private static final int DENSE_SUM = 0;
+  private static final int DENSE_QSUM = 1;
+  private static final int DENSE_QDOT = 2;
+  private static final int DENSE_STATS = 3;
+
   /**
-   * {@link #chunkExp} with dense targets: also Σ q and Σ q (z - z0), q = w⊙(y·keep + spread) (w null: all ones),
-   * into {@code out[qSumAt]} and {@code out[qDotAt]}, from the same loads.
+   * {@link #rowExp} with dense targets: also Σ q and Σ q (z - z0), q = w⊙(y·keep + spread) (w null: all ones),
+   * into {@code out}'s dense slots. One block loop per callee, as in {@link #rowExp}.
    */
-  private static float chunkExpTargets(float[] z, float[] y, int off, int len, float shift, float[] e, int eOff,
-      float[] w, float keep, float spread, float z0, int nextOff, int nextLen, double[] out, int sumAt, int qSumAt,
-      int qDotAt) {
-    // z, y: the row's chunk at off; e, w: indexed by class, the chunk at eOff
-    int step = S.length();
-    int bound = S.loopBound(len);
-    int covered = bound < len ? bound + step : bound;
-    int tailStart = len - step;
-    int nextTail = nextLen - step;
+  private static float rowExpTargets(float[] z, float[] y, int off, int cols, float shift, float[] e, float[] w,
+      float keep, float spread, float z0, int nextOff, double[] out) {
+    int bound = S.loopBound(cols);
+    float max = Float.NEGATIVE_INFINITY;
+    double sum = 0.0;
+    double qSum = 0.0;
+    double qDot = 0.0;
+    if (w == null) {
+      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+        max = Math.max(max, blockExpTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, keep, spread,
+            z0, nextOff, out));
+        sum += out[DENSE_SUM];
+        qSum += out[DENSE_QSUM];
+        qDot += out[DENSE_QDOT];
+      }
+    } else {
+      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+        max = Math.max(max, blockExpWeightedTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, w, keep,
+            spread, z0, nextOff, out));
+        sum += out[DENSE_SUM];
+        qSum += out[DENSE_QSUM];
+        qDot += out[DENSE_QDOT];
+      }
+    }
+    for (int c = bound; c < cols; c++) {
+      float zc = z[off + c];
+      float x = expScalar(zc - shift);
+      e[c] = x;
+      sum += x;
+      float q = Math.fma(y[off + c], keep, spread);
+      q = w == null ? q : q * w[c];
+      qSum += q;
+      qDot += (double) (zc - z0) * q;
+      max = Math.max(max, z[nextOff + c]);
+    }
+    out[DENSE_SUM] = sum;
+    out[DENSE_QSUM] = qSum;
+    out[DENSE_QDOT] = qDot;
+    return max;
+  }
+
+  /** {@link #blockExp} with the unweighted target sums of {@link #rowExpTargets} over the vectors [c0, c1). */
+  private static float blockExpTargets(float[] z, float[] y, int off, int c0, int c1, float shift, float[] e,
+      float keep, float spread, float z0, int nextOff, double[] out) {
     FloatVector s = FloatVector.zero(S);
     FloatVector qs = FloatVector.zero(S);
     FloatVector qd = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + nextTail);
-    if (w == null) {
-      for (int c = 0; c < covered; c += step) {
-        int start = Math.min(c, tailStart);
-        FloatVector zc = FloatVector.fromArray(S, z, off + start);
-        FloatVector x = exp(zc.sub(shift));
-        x.intoArray(e, eOff + start);
-        s = s.add(x);
-        FloatVector q = FloatVector.fromArray(S, y, off + start).fma(keep, spread);
-        qs = qs.add(q);
-        qd = zc.sub(z0).fma(q, qd);
-        m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-      }
-    } else {
-      for (int c = 0; c < covered; c += step) {
-        int start = Math.min(c, tailStart);
-        FloatVector zc = FloatVector.fromArray(S, z, off + start);
-        FloatVector x = exp(zc.sub(shift));
-        x.intoArray(e, eOff + start);
-        s = s.add(x);
-        FloatVector q = FloatVector.fromArray(S, y, off + start).fma(keep, spread)
-            .mul(FloatVector.fromArray(S, w, eOff + start));
-        qs = qs.add(q);
-        qd = zc.sub(z0).fma(q, qd);
-        m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-      }
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector zc = FloatVector.fromArray(S, z, off + c);
+      FloatVector x = exp(zc.sub(shift));
+      x.intoArray(e, c);
+      s = s.add(x);
+      FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread);
+      qs = qs.add(q);
+      qd = zc.sub(z0).fma(q, qd);
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    for (int c = covered; c < nextLen; c += step) {
-      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
+    out[DENSE_SUM] = sumLanes(s, e);
+    out[DENSE_QSUM] = sumLanes(qs, e);
+    out[DENSE_QDOT] = sumLanes(qd, e);
+    return m.reduceLanes(VectorOperators.MAX);
+  }
+
+  /** {@link #blockExpTargets} with class weights w: q = w⊙(y·keep + spread). */
+  private static float blockExpWeightedTargets(float[] z, float[] y, int off, int c0, int c1, float shift,
+      float[] e, float[] w, float keep, float spread, float z0, int nextOff, double[] out) {
+    FloatVector s = FloatVector.zero(S);
+    FloatVector qs = FloatVector.zero(S);
+    FloatVector qd = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector zc = FloatVector.fromArray(S, z, off + c);
+      FloatVector x = exp(zc.sub(shift));
+      x.intoArray(e, c);
+      s = s.add(x);
+      FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, c));
+      qs = qs.add(q);
+      qd = zc.sub(z0).fma(q, qd);
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    // the last vector overlapped the body: its lanes in [tailStart, bound) were added twice
-    double sumTwice = 0.0;
-    double qSumTwice = 0.0;
-    double qDotTwice = 0.0;
-    for (int c = Math.max(0, tailStart); c < bound && covered > bound; c++) {
-      float q = Math.fma(y[off + c], keep, spread);
-      q = w == null ? q : q * w[eOff + c];
-      sumTwice += e[eOff + c];
-      qSumTwice += q;
-      qDotTwice += (double) (z[off + c] - z0) * q;
-    }
-    out[sumAt] = sumLanes(s, e) - sumTwice;
-    out[qSumAt] = sumLanes(qs, e) - qSumTwice;
-    out[qDotAt] = sumLanes(qd, e) - qDotTwice;
+    out[DENSE_SUM] = sumLanes(s, e);
+    out[DENSE_QSUM] = sumLanes(qs, e);
+    out[DENSE_QDOT] = sumLanes(qd, e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
