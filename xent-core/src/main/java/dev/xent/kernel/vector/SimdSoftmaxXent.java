@@ -19,9 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>longer rows, hard labels, and dense targets: {@link #sparseHardRows} and {@link #denseRows}, row by row,
  *       exp(z - row max) kept in a per-thread scratch row between the sums and the gradient, the row's max taken
  *       while the previous row is computed;
- *   <li>sparse rows with soft terms (label smoothing): {@link #sparseRows}, chunk by chunk, exp(z - chunk max)
- *       kept in the scratch row;
- *   <li>the loss alone of a long row with soft terms: a one-pass online softmax ({@link #logSumExp}).
+ *   <li>sparse rows with soft terms (label smoothing): {@link #sparseRows}, row by row in the same way, with
+ *       the soft dot product in the same loop;
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
  *
@@ -38,9 +37,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final VectorSpecies<Float> S = species();
   /**
-   * Long rows are cut into chunks of at most BLOCK logits: a chunk's logits and exps (4 KiB each) stay in L1
-   * between its loop and the gradient's, and a float lane adds at most BLOCK/lanes terms before its sum goes to
-   * double.
+   * A row's exp loop goes block by block of at most BLOCK logits, and each block's float lane sums go to double:
+   * a float lane adds at most BLOCK/lanes terms (128 at 256 bits), so its rounding stays near float precision
+   * (about 128·2^-24 at worst) however long the row.
    */
   private static final int BLOCK = 1024;
   /**
@@ -54,12 +53,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * reductions and tail; measured crossover: see the method.
    */
   private static final int TRANSPOSE_MAX = 48;
-  /**
-   * Forward-only rows with soft terms of at least this many logits take the one-pass online softmax instead of the
-   * chunks (hard-label rows take {@link #sparseHardRows}: 0.47 to 0.55 ns per logit at 1000 classes):
-   * measured at 1 thread, 256 bits, 0.85 against 1.11 ns per logit at 1000 classes, 2.2 against 1.4 at 100.
-   */
-  private static final int ONLINE_MIN = 512;
   /** Lane indices as floats (up to 16 lanes, 512 bits): one compare selects the target class's lane. */
   private static final float[] LANE_INDEX = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
 
@@ -302,15 +295,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Sparse rows of at least one vector, any labels and soft terms: one exp per logit. Each row is cut into
-   * nearly equal chunks of at most {@link #BLOCK} logits (each at least one vector). Per chunk, one loop reads
-   * the logits (the second read: the first was the chunk's max, taken in the previous chunk's loop), writes
-   * exp(z - chunk max) into the per-thread scratch row {@code e}, and sums them and the soft dot product. The
-   * row's max and sum come from the chunks' (m_k, s_k); the gradient is {@code e·(coef·exp(m_k - max))} minus the
-   * targets, each element written once. A chunk's shift never exceeds the row max, so an exp that underflows here
-   * is one that underflows in exp(z - max) as well. Measured at 1 thread, 256 bits, 1000 classes: 1.3 ns per
-   * logit for forward and backward, where two exps per logit (an online softmax pass, then the gradient pass)
-   * took 1.9.
+   * Sparse rows of at least one vector with soft terms (label smoothing), any labels, the way {@link
+   * #sparseHardRows} does rows without them (8192 x 1000 at 1 thread: 0.84 ns per logit, against 1.23 chunk by
+   * chunk with each chunk shifted by its own max): per row, one loop writes exp(z - max) into the scratch row, sums it
+   * and Σ_c u_c (z_c - z0), while it takes the next row's max; the gradient {@code e·coef - softGrad·u} minus the
+   * target's term writes each element once.
    */
   private static void sparseRows(float[] z, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] u, float gradScale, double[] lossOut, float[] g, int from, int to) {
@@ -318,68 +307,112 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     if (from >= to) {
       return;
     }
-    int chunks = (cols + BLOCK - 1) / BLOCK;
-    float[] e = expScratch(cols); // [cols]: exp(z - chunk max) of the current row
-    double[] stat = chunkScratch(3 * chunks); // [chunks] maxima, then sums, then soft dots
-    double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
-    int firstLen = chunkStart(cols, chunks, 1);
-    // every later chunk's max comes from the previous chunk's loop
-    float nextMax = firstChunkMax(z, from * cols, firstLen);
+    float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
+    double[] stat = rowScratch(); // the row's Σ exp(z - max) and Σ u (z - z0)
+    double sumU = sumOf(u, cols);
+    float max = firstChunkMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
+      // the next row's max is read in this row's loop; the range's last row reads itself again
+      int nextOff = i + 1 < to ? off + cols : off;
       int t = labels[i];
       boolean hard = t >= 0 && t < cols;
       double a = hard ? hardCoef[i] : 0.0;
-      double b = softCoef == null ? 0.0 : softCoef[i];
+      double b = softCoef[i];
       float z0 = z[off];
-      if (g == null && b == 0.0 && cols >= ONLINE_MIN) {
-        // the loss alone of a long row: one read, no scratch (the per-lane online softmax)
-        double[] row = scratch();
-        logSumExp(z, off, cols, row);
-        lossOut[i] = hard ? a * ((row[MAX] - z[off + t]) + Math.log(row[SUM])) : 0.0;
-        continue;
-      }
-      double max = Double.NEGATIVE_INFINITY;
-      for (int k = 0; k < chunks; k++) {
-        int c0 = chunkStart(cols, chunks, k);
-        int len = chunkStart(cols, chunks, k + 1) - c0;
-        float mk = nextMax;
-        // the chunk whose max this chunk's loop reads on the side: the row's next, the next row's first, or
-        // (after the range's last chunk) this one again
-        int nextOff = k + 1 < chunks ? off + c0 + len : i + 1 < to ? off + cols : off + c0;
-        int nextLen = k + 1 < chunks ? chunkStart(cols, chunks, k + 2) - c0 - len : i + 1 < to ? firstLen : len;
-        stat[k] = mk;
-        nextMax = b == 0.0
-            ? chunkExp(z, off + c0, len, mk, e, c0, nextOff, nextLen, stat, chunks + k)
-            : chunkExpDot(z, off + c0, len, mk, e, c0, nextOff, nextLen, u, z0, stat, chunks + k, 2 * chunks + k);
-        max = Math.max(max, mk); // NaN propagates
-      }
-      double sum = 0.0;
-      double dot = 0.0;
-      for (int k = 0; k < chunks; k++) {
-        sum += stat[chunks + k] * Math.exp(stat[k] - max);
-        dot += b == 0.0 ? 0.0 : stat[2 * chunks + k];
-      }
+      float nextMax = rowExpDot(z, off, cols, max, e, u, z0, nextOff, stat);
+      double sum = stat[SUM];
       double logSum = Math.log(sum);
       // -Σ v_c (z_c - lse), lse = max + log Σ; the soft part against z0 so that large equal logits cancel exactly
       double loss = hard ? a * ((max - z[off + t]) + logSum) : 0.0;
       if (b != 0.0) {
-        loss += b * (sumU * ((max - z0) + logSum) - dot);
+        loss += b * (sumU * ((max - z0) + logSum) - stat[DOT]);
       }
       lossOut[i] = loss;
       if (g != null) {
         // grad = gradScale·(Σv·softmax(z) - v) = coef·exp(z - max) - gradScale·v
-        double coef = gradScale * (a + b * sumU) / sum;
-        float softGrad = (float) (gradScale * b);
-        float hardGrad = (float) (gradScale * a);
-        for (int k = 0; k < chunks; k++) {
-          int c0 = chunkStart(cols, chunks, k);
-          int len = chunkStart(cols, chunks, k + 1) - c0;
-          float scale = (float) (coef * Math.exp(stat[k] - max));
-          chunkGrad(e, c0, g, off + c0, len, scale, u, softGrad, hard ? t - c0 : -1, hardGrad);
-        }
+        chunkGrad(e, 0, g, off, cols, (float) (gradScale * (a + b * sumU) / sum), u, (float) (gradScale * b),
+            hard ? t : -1, (float) (gradScale * a));
+      }
+      max = nextMax;
+    }
+  }
+
+  /**
+   * {@link #rowExp} with the soft dot Σ_c u_c (z_c - z0) (u null: all ones) into {@code out[DOT]}, from the same
+   * loads. One block loop per callee, as in {@link #rowExp}.
+   */
+  private static float rowExpDot(float[] z, int off, int cols, float shift, float[] e, float[] u, float z0,
+      int nextOff, double[] out) {
+    int bound = S.loopBound(cols);
+    float max = Float.NEGATIVE_INFINITY;
+    double sum = 0.0;
+    double dot = 0.0;
+    if (u == null) {
+      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+        max = Math.max(max, blockExpDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, z0, nextOff, out));
+        sum += out[SUM];
+        dot += out[DOT];
+      }
+    } else {
+      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+        max = Math.max(max, blockExpWeightedDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, u, z0, nextOff,
+            out));
+        sum += out[SUM];
+        dot += out[DOT];
       }
     }
+    for (int c = bound; c < cols; c++) {
+      float zc = z[off + c];
+      float x = expScalar(zc - shift);
+      e[c] = x;
+      sum += x;
+      dot += (double) (u == null ? 1f : u[c]) * (zc - z0);
+      max = Math.max(max, z[nextOff + c]);
+    }
+    out[SUM] = sum;
+    out[DOT] = dot;
+    return max;
+  }
+
+  /** {@link #blockExp} plus Σ (z_c - z0) over the vectors [c0, c1) into out[DOT]. */
+  private static float blockExpDot(float[] z, int off, int c0, int c1, float shift, float[] e, float z0,
+      int nextOff, double[] out) {
+    FloatVector s = FloatVector.zero(S);
+    FloatVector dot = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector zc = FloatVector.fromArray(S, z, off + c);
+      FloatVector x = exp(zc.sub(shift));
+      x.intoArray(e, c);
+      s = s.add(x);
+      dot = dot.add(zc.sub(z0));
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
+    }
+    out[SUM] = sumLanes(s, e);
+    out[DOT] = sumLanes(dot, e);
+    return m.reduceLanes(VectorOperators.MAX);
+  }
+
+  /** {@link #blockExpDot} with weights: Σ u_c (z_c - z0). */
+  private static float blockExpWeightedDot(float[] z, int off, int c0, int c1, float shift, float[] e, float[] u,
+      float z0, int nextOff, double[] out) {
+    FloatVector s = FloatVector.zero(S);
+    FloatVector dot = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector zc = FloatVector.fromArray(S, z, off + c);
+      FloatVector x = exp(zc.sub(shift));
+      x.intoArray(e, c);
+      s = s.add(x);
+      dot = zc.sub(z0).fma(FloatVector.fromArray(S, u, c), dot);
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
+    }
+    out[SUM] = sumLanes(s, e);
+    out[DOT] = sumLanes(dot, e);
+    return m.reduceLanes(VectorOperators.MAX);
   }
 
   /**
@@ -400,7 +433,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       return;
     }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
-    double[] sum = scratch(); // [SUM]: the row's Σ exp(z - max)
+    double[] sum = rowScratch(); // [SUM]: the row's Σ exp(z - max)
     float max = firstChunkMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
@@ -513,91 +546,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Where chunk k of a row starts: the row cut into {@code chunks} nearly equal chunks (lengths differ by at most
-   * one), so that a chunk and the next one, whose max is read in the same loop, take the same number of steps.
-   */
-  private static int chunkStart(int cols, int chunks, int k) {
-    return (int) ((long) cols * k / chunks);
-  }
-
-  /**
-   * e[eOff + c] = exp(z[off + c] - shift) for c in [0, len), len ≥ lanes, and their sum into {@code out[sumAt]};
-   * returns the max of the next chunk z[nextOff, nextOff + nextLen), read in the same loop so that its trip to
-   * memory overlaps this chunk's exps (measured 20% faster at 32768 classes than a separate max pass). One loop
-   * over the body's vectors and then the chunk's last vector, overlapping the body (it rewrites equal values into
-   * e; the lanes it adds a second time are subtracted after the loop), so the exp has one call site, inlined: a
-   * second one, for the tail, was compiled apart and its vectors boxed. The next chunk's last vector likewise
-   * overlaps, and the max is idempotent.
-   */
-  private static float chunkExp(float[] z, int off, int len, float shift, float[] e, int eOff, int nextOff,
-      int nextLen, double[] out, int sumAt) {
-    int step = S.length();
-    int bound = S.loopBound(len);
-    int covered = bound < len ? bound + step : bound;
-    int tailStart = len - step;
-    int nextTail = nextLen - step;
-    FloatVector s = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + nextTail);
-    for (int c = 0; c < covered; c += step) {
-      int start = Math.min(c, tailStart);
-      FloatVector zc = FloatVector.fromArray(S, z, off + start);
-      FloatVector x = exp(zc.sub(shift));
-      x.intoArray(e, eOff + start);
-      s = s.add(x);
-      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-    }
-    for (int c = covered; c < nextLen; c += step) {
-      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-    }
-    // the last vector overlapped the body: its lanes in [tailStart, bound) were added twice
-    double sumTwice = 0.0;
-    for (int c = Math.max(0, tailStart); c < bound && covered > bound; c++) {
-      sumTwice += e[eOff + c];
-    }
-    out[sumAt] = sumLanes(s, e) - sumTwice;
-    return m.reduceLanes(VectorOperators.MAX);
-  }
-
-  /**
-   * {@link #chunkExp} plus Σ_c u_c (z_c - z0) over the chunk (u null: all ones) into {@code out[dotAt]}, from the
-   * same loads (label smoothing). A separate copy, not a flag: with both in one loop, the JIT boxed the vectors.
-   */
-  private static float chunkExpDot(float[] z, int off, int len, float shift, float[] e, int eOff, int nextOff,
-      int nextLen, float[] u, float z0, double[] out, int sumAt, int dotAt) {
-    int step = S.length();
-    int bound = S.loopBound(len);
-    int covered = bound < len ? bound + step : bound;
-    int tailStart = len - step;
-    int nextTail = nextLen - step;
-    FloatVector s = FloatVector.zero(S);
-    FloatVector dot = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + nextTail);
-    for (int c = 0; c < covered; c += step) {
-      int start = Math.min(c, tailStart);
-      FloatVector zc = FloatVector.fromArray(S, z, off + start);
-      FloatVector x = exp(zc.sub(shift));
-      x.intoArray(e, eOff + start);
-      s = s.add(x);
-      FloatVector d = zc.sub(z0);
-      dot = u == null ? dot.add(d) : d.fma(FloatVector.fromArray(S, u, eOff + start), dot);
-      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-    }
-    for (int c = covered; c < nextLen; c += step) {
-      m = m.max(FloatVector.fromArray(S, z, nextOff + Math.min(c, nextTail)));
-    }
-    // the last vector overlapped the body: its lanes in [tailStart, bound) were added twice
-    double sumTwice = 0.0;
-    double dotTwice = 0.0;
-    for (int c = Math.max(0, tailStart); c < bound && covered > bound; c++) {
-      sumTwice += e[eOff + c];
-      dotTwice += (u == null ? 1f : u[eOff + c]) * (z[off + c] - z0);
-    }
-    out[sumAt] = sumLanes(s, e) - sumTwice;
-    out[dotAt] = sumLanes(dot, e) - dotTwice;
-    return m.reduceLanes(VectorOperators.MAX);
-  }
-
-  /**
    * g[gOff + c] = e[eOff + c]·scale - softGrad·u_c - (c == t ? hardGrad : 0) for c in [0, len), u null: all
    * ones; each element written once (the tail lanes one by one, with the same float operations as the lanes).
    */
@@ -675,14 +623,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     return sum;
   }
 
-  /** The per-thread chunk statistics, grown like {@link #expScratch}. */
-  private static double[] chunkScratch(int size) {
-    double[] buf = CHUNK_SCRATCH.get();
-    if (buf == null || buf.length < size) {
-      buf = new double[size];
-      CHUNK_SCRATCH.set(buf);
+  /** The per-thread row statistics ({@link #ROW_STATS} doubles), allocated once. */
+  private static double[] rowScratch() {
+    double[] stat = ROW_SCRATCH.get();
+    if (stat == null) {
+      stat = new double[ROW_STATS];
+      ROW_SCRATCH.set(stat);
     }
-    return buf;
+    return stat;
   }
 
   @Override
@@ -694,13 +642,17 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         gradOut, from, to);
   }
 
-  // Slots of the per-thread row scratch: what one row's passes hand to the next.
+  // Slots of the per-thread row statistics: what a row's loops hand back. MAX only sinks the values of loads made
+  // for their side effect (see blockExpTouch); DOT is the sparse soft dot, QSUM and QDOT the dense target sums.
   private static final int MAX = 0;
   private static final int SUM = 1;
-  private static final ThreadLocal<double[]> SCRATCH = new ThreadLocal<>();
+  private static final int DOT = 2;
+  private static final int QSUM = 2;
+  private static final int QDOT = 3;
+  private static final int ROW_STATS = 4;
+  private static final ThreadLocal<double[]> ROW_SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> SMALL_SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> EXP_SCRATCH = new ThreadLocal<>();
-  private static final ThreadLocal<double[]> CHUNK_SCRATCH = new ThreadLocal<>();
 
   /**
    * Per thread, allocated once: one block of shifted logits plus one vector of padding ({@link #sparseSmall}), or
@@ -798,7 +750,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       return;
     }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
-    double[] stat = chunkScratch(DENSE_STATS); // the row's Σ exp(z - max), Σ q, Σ q (z - z0)
+    double[] stat = rowScratch(); // the row's Σ exp(z - max), Σ q, Σ q (z - z0)
     float max = firstChunkMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
@@ -807,10 +759,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       double r = rowCoef[i];
       float z0 = z[off];
       float nextMax = rowExpTargets(z, y, off, cols, max, e, w, keep, spread, z0, nextOff, stat);
-      double sum = stat[DENSE_SUM];
-      double qSum = stat[DENSE_QSUM];
+      double sum = stat[SUM];
+      double qSum = stat[QSUM];
       // -Σ v_c (z_c - lse) with v = r·q, lse = max + log Σ, against z0 so that large equal logits cancel exactly
-      lossOut[i] = r * (qSum * ((max - z0) + Math.log(sum)) - stat[DENSE_QDOT]);
+      lossOut[i] = r * (qSum * ((max - z0) + Math.log(sum)) - stat[QDOT]);
       if (g != null) {
         // grad = coef·exp(z - max) - gradScale·r·q
         chunkDenseGrad(e, 0, y, off, w, g, cols, keep, spread, (float) (gradScale * r * qSum / sum),
@@ -819,12 +771,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       max = nextMax;
     }
   }
-
-  // Slots of the dense rows' statistics.
-  private static final int DENSE_SUM = 0;
-  private static final int DENSE_QSUM = 1;
-  private static final int DENSE_QDOT = 2;
-  private static final int DENSE_STATS = 3;
 
   /**
    * {@link #rowExp} with dense targets: also Σ q and Σ q (z - z0), q = w⊙(y·keep + spread) (w null: all ones),
@@ -841,17 +787,17 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
         max = Math.max(max, blockExpTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, keep, spread,
             z0, nextOff, out));
-        sum += out[DENSE_SUM];
-        qSum += out[DENSE_QSUM];
-        qDot += out[DENSE_QDOT];
+        sum += out[SUM];
+        qSum += out[QSUM];
+        qDot += out[QDOT];
       }
     } else {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
         max = Math.max(max, blockExpWeightedTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, w, keep,
             spread, z0, nextOff, out));
-        sum += out[DENSE_SUM];
-        qSum += out[DENSE_QSUM];
-        qDot += out[DENSE_QDOT];
+        sum += out[SUM];
+        qSum += out[QSUM];
+        qDot += out[QDOT];
       }
     }
     for (int c = bound; c < cols; c++) {
@@ -865,9 +811,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       qDot += (double) (zc - z0) * q;
       max = Math.max(max, z[nextOff + c]);
     }
-    out[DENSE_SUM] = sum;
-    out[DENSE_QSUM] = qSum;
-    out[DENSE_QDOT] = qDot;
+    out[SUM] = sum;
+    out[QSUM] = qSum;
+    out[QDOT] = qDot;
     return max;
   }
 
@@ -889,9 +835,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[DENSE_SUM] = sumLanes(s, e);
-    out[DENSE_QSUM] = sumLanes(qs, e);
-    out[DENSE_QDOT] = sumLanes(qd, e);
+    out[SUM] = sumLanes(s, e);
+    out[QSUM] = sumLanes(qs, e);
+    out[QDOT] = sumLanes(qd, e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -913,9 +859,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[DENSE_SUM] = sumLanes(s, e);
-    out[DENSE_QSUM] = sumLanes(qs, e);
-    out[DENSE_QDOT] = sumLanes(qd, e);
+    out[SUM] = sumLanes(s, e);
+    out[QSUM] = sumLanes(qs, e);
+    out[QDOT] = sumLanes(qd, e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -948,54 +894,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
   }
 
-  /** Two doubles per thread, allocated once: the row statistics, without allocating per call. */
-  private static double[] scratch() {
-    double[] row = SCRATCH.get();
-    if (row == null) {
-      row = new double[2];
-      SCRATCH.set(row);
-    }
-    return row;
-  }
-
-  /**
-   * Pass 1 of a row: writes max_c z_c to {@code row[MAX]} and Σ_c exp(z_c - max) to {@code row[SUM]}, reading each
-   * logit once (per-lane online softmax, then the lanes brought to the common max).
-   */
-  private static void logSumExp(float[] z, int off, int cols, double[] row) {
-    int bound = S.loopBound(cols);
-    FloatVector m = FloatVector.broadcast(S, -Float.MAX_VALUE);
-    FloatVector s = FloatVector.zero(S);
-    for (int c = 0; c < bound; c += S.length()) {
-      FloatVector x = FloatVector.fromArray(S, z, off + c);
-      // Where x exceeds the running max m, rescale: s·exp(m - x) + 1; elsewhere add exp(x - m). Both need
-      // exp(-|x - m|), so one exp serves every lane, branch-free. (Rescaling under
-      // `if (x.compare(GT, m).anyTrue())` kept the vectors boxed on JDK 17: it allocated and ran 2x slower.)
-      FloatVector d = x.sub(m);
-      VectorMask<Float> grew = d.compare(VectorOperators.GT, 0f);
-      FloatVector e = exp(d.abs().neg());
-      s = s.fma(e.broadcast(1f).blend(e, grew), e.blend(1f, grew));
-      m = m.max(x);
-    }
-    // reduce: each lane's sum brought to the common max
-    float max = m.reduceLanes(VectorOperators.MAX);
-    double sum = 0.0;
-    for (int l = 0; l < S.length(); l++) {
-      sum += s.lane(l) * Math.exp((double) m.lane(l) - max);
-    }
-    // scalar tail
-    for (int c = bound; c < cols; c++) {
-      float zc = z[off + c];
-      if (zc > max) {
-        sum *= Math.exp((double) max - zc);
-        max = zc;
-      }
-      sum += Math.exp((double) zc - max);
-    }
-    row[MAX] = max;
-    row[SUM] = sum;
-  }
-
   /** Σ u_c over [0, cols), or cols when u is null (all ones). */
   private static double sumOf(float[] u, int cols) {
     if (u == null) {
@@ -1014,8 +912,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * added into the exponent bits.
    *
    * <p>Max relative error against {@link Math#exp}, measured over [-87, 88] every 2^-12: 8.0e-8 (1.34·2^-24; the
-   * degree-5 P of Cephes measured 8.3e-8); {@code lanewise(EXP)} measured 7.0e-8. This one is kept because it is faster on JDK 17 (AVX2, 256-bit): 0.40-0.45
-   * ns per element against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call that is not inlined into the loop).
+   * degree-5 P of Cephes measured 8.3e-8); {@code lanewise(EXP)} measured 7.0e-8. This one is kept because it is
+   * faster on JDK 17 (AVX2, 256-bit): 0.40-0.45 ns per element against 0.55-0.80 for {@code lanewise(EXP)} (an
+   * SVML call that is not inlined into the loop).
    */
   static FloatVector exp(FloatVector x) {
     FloatVector t = x.fma(LOG2E, ROUND_MAGIC); // n in the low mantissa bits
