@@ -297,8 +297,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   /**
    * Sparse rows of at least one vector with soft terms (label smoothing), any labels, the way {@link
    * #sparseHardRows} does rows without them (8192 x 1000 at 1 thread: 0.84 ns per logit, against 1.23 chunk by
-   * chunk with each chunk shifted by its own max): per row, one loop writes exp(z - max) into the scratch row, sums it
-   * and Σ_c u_c (z_c - z0), while it takes the next row's max; the gradient {@code e·coef - softGrad·u} minus the
+   * chunk with each chunk shifted by its own max): per row, one loop writes exp(z - max) into the scratch row, sums
+   * it and Σ_c u_c (z_c - z0), while it takes the next row's max; the gradient {@code e·coef - softGrad·u} minus the
    * target's term writes each element once.
    */
   private static void sparseRows(float[] z, int cols, int[] labels, float[] hardCoef, float[] softCoef,
@@ -310,7 +310,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
     double[] stat = rowScratch(); // the row's Σ exp(z - max) and Σ u (z - z0)
     double sumU = sumOf(u, cols);
-    float max = firstChunkMax(z, from * cols, cols);
+    float max = firstRowMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
@@ -331,7 +331,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       lossOut[i] = loss;
       if (g != null) {
         // grad = gradScale·(Σv·softmax(z) - v) = coef·exp(z - max) - gradScale·v
-        chunkGrad(e, 0, g, off, cols, (float) (gradScale * (a + b * sumU) / sum), u, (float) (gradScale * b),
+        rowGrad(e, 0, g, off, cols, (float) (gradScale * (a + b * sumU) / sum), u, (float) (gradScale * b),
             hard ? t : -1, (float) (gradScale * a));
       }
       max = nextMax;
@@ -434,7 +434,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
     double[] sum = rowScratch(); // [SUM]: the row's Σ exp(z - max)
-    float max = firstChunkMax(z, from * cols, cols);
+    float max = firstRowMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
@@ -446,7 +446,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       // -a (z_t - lse) = a ((max - z_t) + log Σ exp(z - max))
       lossOut[i] = hard ? a * ((max - z[off + t]) + Math.log(sum[SUM])) : 0.0;
       if (g != null) {
-        chunkGrad(e, 0, g, off, cols, (float) (gradScale * a / sum[SUM]), null, 0f, hard ? t : -1,
+        rowGrad(e, 0, g, off, cols, (float) (gradScale * a / sum[SUM]), null, 0f, hard ? t : -1,
             (float) (gradScale * a));
       }
       max = nextMax;
@@ -534,10 +534,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * max of z[off, off + len), the first chunk of a call, in scalar code: once per call is too rarely for the JIT
+   * max of z[off, off + len), the first row of a call, in scalar code: once per call is too rarely for the JIT
    * to compile vector code for it, and interpreted, its vectors would be allocated.
    */
-  private static float firstChunkMax(float[] z, int off, int len) {
+  private static float firstRowMax(float[] z, int off, int len) {
     float max = z[off];
     for (int c = 1; c < len; c++) {
       max = Math.max(max, z[off + c]);
@@ -549,7 +549,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * g[gOff + c] = e[eOff + c]·scale - softGrad·u_c - (c == t ? hardGrad : 0) for c in [0, len), u null: all
    * ones; each element written once (the tail lanes one by one, with the same float operations as the lanes).
    */
-  private static void chunkGrad(float[] e, int eOff, float[] g, int gOff, int len, float scale, float[] u,
+  private static void rowGrad(float[] e, int eOff, float[] g, int gOff, int len, float scale, float[] u,
       float softGrad, int t, float hardGrad) {
     int bound = S.loopBound(len);
     FloatVector laneIndex = FloatVector.fromArray(S, LANE_INDEX, 0);
@@ -751,7 +751,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
     double[] stat = rowScratch(); // the row's Σ exp(z - max), Σ q, Σ q (z - z0)
-    float max = firstChunkMax(z, from * cols, cols);
+    float max = firstRowMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
@@ -765,7 +765,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       lossOut[i] = r * (qSum * ((max - z0) + Math.log(sum)) - stat[QDOT]);
       if (g != null) {
         // grad = coef·exp(z - max) - gradScale·r·q
-        chunkDenseGrad(e, 0, y, off, w, g, cols, keep, spread, (float) (gradScale * r * qSum / sum),
+        rowDenseGrad(e, 0, y, off, w, g, cols, keep, spread, (float) (gradScale * r * qSum / sum),
             (float) (gradScale * r));
       }
       max = nextMax;
@@ -869,9 +869,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * g[gOff + c] = e[eOff + c]·scale - targetGrad·q_c for c in [0, len), q = w⊙(y·keep + spread) (w null: all
    * ones); each element written once (the tail one by one, with the same float operations as the lanes).
    */
-  private static void chunkDenseGrad(float[] e, int eOff, float[] y, int gOff, float[] w, float[] g, int len,
+  private static void rowDenseGrad(float[] e, int eOff, float[] y, int gOff, float[] w, float[] g, int len,
       float keep, float spread, float scale, float targetGrad) {
-    // e, w: indexed by class, the chunk at eOff; y, g: the row's chunk at gOff
+    // e, w: indexed by class from eOff; y, g: the row from gOff
     int bound = S.loopBound(len);
     if (w == null) {
       for (int c = 0; c < bound; c += S.length()) {
