@@ -76,14 +76,14 @@ public final class FusedSoftmaxCrossEntropy {
     Integer ignore = options.ignoreClass();
     double divisor = 0;
     int counted = 0;
-    if (sampleWeight == null && !options.hasClassWeights()) {
+    boolean uniform = sampleWeight == null && !options.hasClassWeights();
+    if (uniform) {
       // every counted row has weight 1: the same coefficients as the loop below, without its per-row arithmetic
       // (at 10 classes, that loop on the calling thread alone was a tenth of a two-thread call)
-      counted = uniformCoefficients(rows, labels, ignore == null ? Integer.MIN_VALUE : ignore, (float) (1 - eps),
-          (float) (eps / cols), ignore);
+      counted = uniformCoefficients(rows, labels, ignore, (float) (1 - eps), (float) (eps / cols));
       divisor = counted;
     }
-    for (int i = counted == 0 ? 0 : rows; i < rows; i++) {
+    for (int i = uniform ? rows : 0; i < rows; i++) {
       int t = labels[i];
       if (ignore != null && t == ignore) {
         hardCoef[i] = 0f;
@@ -107,14 +107,16 @@ public final class FusedSoftmaxCrossEntropy {
   }
 
   /**
-   * hardCoef = hard and softCoef = soft for rows whose label is not {@code ignoreId}, 0 for the others; returns how
-   * many rows are counted (0 means none, and then the caller's loop does all rows again, to the same result).
+   * hardCoef = hard and softCoef = soft for rows whose label is not the ignore class, 0 for the others; returns how
+   * many rows are counted.
    */
-  private int uniformCoefficients(int rows, int[] labels, int ignoreId, float hard, float soft, Integer ignore) {
+  private int uniformCoefficients(int rows, int[] labels, Integer ignore, float hard, float soft) {
+    boolean hasIgnore = ignore != null;
+    int ignoreId = hasIgnore ? ignore : 0;
     int counted = 0;
     for (int i = 0; i < rows; i++) {
       int t = labels[i];
-      boolean skip = t == ignoreId;
+      boolean skip = hasIgnore && t == ignoreId;
       if (!skip && (t < 0 || t >= cols)) {
         InputChecks.requireClassId(i, t, cols, ignore);
       }

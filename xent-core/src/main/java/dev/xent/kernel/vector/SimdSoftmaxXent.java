@@ -16,11 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       vectors;
  *   <li>rows of up to {@link #TRANSPOSE_MAX} logits, hard labels: {@link #sparseTransposed}, a vector of rows at
  *       a time, transposed so that every step is lanewise across rows;
- *   <li>longer rows, hard labels, and dense targets: {@link #sparseHardRows} and {@link #denseRows}, row by row,
- *       exp(z - row max) kept in a per-thread scratch row between the sums and the gradient, the row's max taken
- *       while the previous row is computed;
- *   <li>sparse rows with soft terms (label smoothing): {@link #sparseRows}, row by row in the same way, with
- *       the soft dot product in the same loop;
+ *   <li>longer rows, rows with soft terms (label smoothing), and dense targets: {@link #sparseRows} and {@link
+ *       #denseRows}, row by row, exp(z - row max) kept in a per-thread scratch row between the sums and the
+ *       gradient, the row's max taken while the previous row is computed;
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
  *
@@ -114,8 +112,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       sparseSmall(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to, smallScratch());
     } else if (softCoef == null && cols <= TRANSPOSE_MAX) {
       sparseTransposed(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to, smallScratch());
-    } else if (softCoef == null) {
-      sparseHardRows(logits, cols, labels, hardCoef, gradScale, lossOut, gradOut, from, to);
     } else {
       sparseRows(logits, cols, labels, hardCoef, softCoef, softTarget, gradScale, lossOut, gradOut, from, to);
     }
@@ -295,21 +291,28 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Sparse rows of at least one vector with soft terms (label smoothing), any labels, the way {@link
-   * #sparseHardRows} does rows without them (8192 x 1000 at 1 thread: 0.84 ns per logit, against 1.23 chunk by
-   * chunk with each chunk shifted by its own max): per row, one loop writes exp(z - max) into the scratch row, sums
-   * it and Σ_c u_c (z_c - z0), while it takes the next row's max; the gradient {@code e·coef - softGrad·u} minus the
-   * target's term writes each element once.
+   * Sparse rows past the other layouts (longer than {@link #TRANSPOSE_MAX} logits, or at least one vector with soft
+   * terms), any labels: per row, one loop reads the logits (the second read: the first was the row's max, taken in
+   * the previous row's loop), writes exp(z - max) into the per-thread scratch row and sums it (and with soft terms
+   * Σ_c u_c (z_c - z0)) while it takes the next row's max; then the gradient {@code e·coef - softGrad·u} minus the
+   * target's term, each element written once. One exp per logit, shifted by the row's own max, so no part of a row
+   * needs rescaling. The vector loops step on plain indices (the JIT removes their bounds checks); the last
+   * {@code cols % lanes} logits take {@link #expScalar}, the same float operations as a lane, so a row's result
+   * does not depend on which lanes hold it. Measured at 1 thread, 256 bits, forward and backward, against chunks
+   * of at most 1024 logits each shifted by its own max with a clamped tail index: hard labels 0.80 to 0.87 ns per
+   * logit at 8192 x 1000 (1.2 to 1.3) and 0.87 to 0.97 at 4096 x 32768 and 1024 x 131072 (1.4 to 1.5); with label
+   * smoothing 0.84 at 8192 x 1000 (1.23).
    */
   private static void sparseRows(float[] z, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] u, float gradScale, double[] lossOut, float[] g, int from, int to) {
-    // z, g: [rows, cols] row-major; u: [cols] or null for all ones
+    // z, g: [rows, cols] row-major; labels, hardCoef, softCoef (null: none), lossOut: [rows]; u: [cols] or null for
+    // all ones
     if (from >= to) {
       return;
     }
-    float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
+    float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
     double[] stat = rowScratch(); // the row's Σ exp(z - max) and Σ u (z - z0)
-    double sumU = sumOf(u, cols);
+    double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
     float max = firstRowMax(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
@@ -318,9 +321,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       int t = labels[i];
       boolean hard = t >= 0 && t < cols;
       double a = hard ? hardCoef[i] : 0.0;
-      double b = softCoef[i];
+      double b = softCoef == null ? 0.0 : softCoef[i];
       float z0 = z[off];
-      float nextMax = rowExpDot(z, off, cols, max, e, u, z0, nextOff, stat);
+      float nextMax = softCoef == null
+          ? rowExp(z, off, cols, max, e, nextOff, stat, g)
+          : rowExpDot(z, off, cols, max, e, u, z0, nextOff, stat);
       double sum = stat[SUM];
       double logSum = Math.log(sum);
       // -Σ v_c (z_c - lse), lse = max + log Σ; the soft part against z0 so that large equal logits cancel exactly
@@ -413,44 +418,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     out[SUM] = sumLanes(s, e);
     out[DOT] = sumLanes(dot, e);
     return m.reduceLanes(VectorOperators.MAX);
-  }
-
-  /**
-   * Sparse rows longer than {@link #TRANSPOSE_MAX} logits, hard labels only: per row, one loop reads the logits
-   * (the second read: the first was the row's max, taken in the previous row's loop), writes exp(z - max) into the
-   * per-thread scratch row and sums it while it takes the next row's max; then the gradient {@code e·coef} minus
-   * the target's term, each element written once. One exp per logit, shifted by the row's own max, so no chunk
-   * needs rescaling. The vector loops step on plain indices (the JIT removes their bounds checks); the last
-   * {@code cols % lanes} logits take {@link #expScalar}, the same float operations as a lane, so a row's result
-   * does not depend on which lanes hold it. Measured at 1 thread, 256 bits: 0.80 to 0.87 ns per logit for forward
-   * and backward at 8192 x 1000 (1.2 to 1.3 with chunk maxima and a clamped tail index), 0.87 to 0.97 at 4096 x
-   * 32768 and 1024 x 131072 (1.4 to 1.5).
-   */
-  private static void sparseHardRows(float[] z, int cols, int[] labels, float[] hardCoef, float gradScale,
-      double[] lossOut, float[] g, int from, int to) {
-    // z, g: [rows, cols] row-major; labels, hardCoef, lossOut: [rows]
-    if (from >= to) {
-      return;
-    }
-    float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
-    double[] sum = rowScratch(); // [SUM]: the row's Σ exp(z - max)
-    float max = firstRowMax(z, from * cols, cols);
-    for (int i = from; i < to; i++) {
-      int off = i * cols;
-      // the next row's max is read in this row's loop; the range's last row reads itself again
-      int nextOff = i + 1 < to ? off + cols : off;
-      float nextMax = rowExp(z, off, cols, max, e, nextOff, sum, g);
-      int t = labels[i];
-      boolean hard = t >= 0 && t < cols;
-      double a = hard ? hardCoef[i] : 0.0;
-      // -a (z_t - lse) = a ((max - z_t) + log Σ exp(z - max))
-      lossOut[i] = hard ? a * ((max - z[off + t]) + Math.log(sum[SUM])) : 0.0;
-      if (g != null) {
-        rowGrad(e, 0, g, off, cols, (float) (gradScale * a / sum[SUM]), null, 0f, hard ? t : -1,
-            (float) (gradScale * a));
-      }
-      max = nextMax;
-    }
   }
 
   /**
@@ -736,7 +703,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Dense rows of at least one vector, the way {@link #sparseHardRows} does sparse ones: per row, one loop reads
+   * Dense rows of at least one vector, the way {@link #sparseRows} does sparse ones: per row, one loop reads
    * the logits and targets, writes exp(z - max) into the scratch row and sums it, Σ q and Σ q (z - z0) with
    * q = w⊙(y·keep + spread), while it takes the next row's max; the gradient {@code e·coef - targetGrad·q}
    * re-reads the targets and writes each element once. One exp per logit, each logit read twice. Measured at 1
