@@ -34,6 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final VectorSpecies<Float> S = species();
+  private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
   /**
    * A row's exp loop goes block by block of at most BLOCK logits, and each block's float lane sums go to double:
    * a float lane adds at most BLOCK/lanes terms (128 at 256 bits), so its rounding stays near float precision
@@ -129,9 +130,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    *
    * <p>The vector work is in {@link #blockSoftmax} and {@link #blockGradient}, which take and return arrays only:
    * a vector passed to a method the JIT does not inline is boxed, and this method is too large for everything in
-   * it to be inlined. {@code buf} holds two blocks: the next one is transposed in while this one computes, so that
-   * its scalar stores have reached the cache before vector loads read them (a load that needs several in-flight
-   * stores cannot be forwarded and waits).
+   * it to be inlined. Full blocks go in and out by gathers ({@link #gatherIn}, {@link #gatherOut}), the last,
+   * partial one by scalar copies. {@code buf} holds two blocks: the next one is loaded while this one computes, so
+   * that the scalar stores of a partial block have reached the cache before vector loads read them (a load that
+   * needs several in-flight stores cannot be forwarded and waits).
    */
   private static void sparseTransposed(float[] z, int cols, int[] labels, float[] hardCoef, float gradScale,
       double[] lossOut, float[] g, int from, int to, float[] buf) {
@@ -141,11 +143,12 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     final int lanes = S.length();
     final int span = cols * lanes;
     final int half = span + BLOCK_STATS * lanes;
-    transposeIn(z, cols, labels, hardCoef, from, Math.min(lanes, to - from), buf, 0);
+    int[] maps = gatherMaps(cols);
+    loadBlock(z, cols, labels, hardCoef, from, Math.min(lanes, to - from), buf, 0, maps);
     for (int i0 = from, at = 0; i0 < to; i0 += lanes, at = half - at) {
       int rows = Math.min(lanes, to - i0);
       if (i0 + lanes < to) {
-        transposeIn(z, cols, labels, hardCoef, i0 + lanes, Math.min(lanes, to - i0 - lanes), buf, half - at);
+        loadBlock(z, cols, labels, hardCoef, i0 + lanes, Math.min(lanes, to - i0 - lanes), buf, half - at, maps);
       }
       int stat = at + span;
       blockSoftmax(buf, at, span);
@@ -162,7 +165,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       }
       if (g != null) {
         blockGradient(buf, at, span, gradScale);
-        transposeOut(buf, at, g, cols, i0, rows);
+        if (rows == lanes) {
+          gatherOut(buf, at, g, cols, i0, maps);
+        } else {
+          transposeOut(buf, at, g, cols, i0, rows);
+        }
       }
     }
   }
@@ -190,6 +197,82 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         g[off + c] = buf[k];
       }
     }
+  }
+
+  /**
+   * Rows [i0, i0 + rows) of z, their labels and coefficients into the lane-major block at {@code buf[at]}: a full
+   * block by {@link #gatherIn}, the last, partial one by {@link #transposeIn}.
+   */
+  private static void loadBlock(float[] z, int cols, int[] labels, float[] hardCoef, int i0, int rows,
+      float[] buf, int at, int[] maps) {
+    if (rows == S.length()) {
+      gatherIn(z, cols, labels, hardCoef, i0, buf, at, maps);
+    } else {
+      transposeIn(z, cols, labels, hardCoef, i0, rows, buf, at);
+    }
+  }
+
+  /**
+   * A full block of rows [i0, i0 + lanes) into the lane-major block at {@code buf[at]}: per class one gather of
+   * the lanes' rows (map {@code maps[0, lanes)} = r·cols), and the labels and coefficients as vectors, so no scalar
+   * store is read back by a vector load. Measured at 65536 x 10, 1 thread, 256 bits, forward only: 1.84 ns per
+   * logit against 2.04 with scalar copies; the gathers still cost about a third of that forward time (Zen 3
+   * gathers 8 floats in about 12 cycles).
+   */
+  private static void gatherIn(float[] z, int cols, int[] labels, float[] hardCoef, int i0, float[] buf, int at,
+      int[] maps) {
+    final int lanes = S.length();
+    final int base = i0 * cols;
+    for (int c = 0, k = at; c < cols; c++, k += lanes) {
+      FloatVector.fromArray(S, z, base + c, maps, 0).intoArray(buf, k);
+    }
+    final int stat = at + cols * lanes;
+    IntVector t = IntVector.fromArray(IS, labels, i0);
+    VectorMask<Integer> in = t.compare(VectorOperators.GE, 0).and(t.compare(VectorOperators.LT, cols));
+    FloatVector label = (FloatVector) t.convert(VectorOperators.I2F, 0);
+    VectorMask<Float> inF = in.cast(S);
+    label.blend(-1f, inF.not()).intoArray(buf, stat + LANE_LABEL * lanes);
+    FloatVector.zero(S).blend(FloatVector.fromArray(S, hardCoef, i0), inF).intoArray(buf, stat + LANE_COEF * lanes);
+  }
+
+  /**
+   * The lane-major block at {@code buf[at]} back to the full block of rows [i0, i0 + lanes) of g, one gather per
+   * vector of g (map {@code maps[lanes + v·lanes, ...)}, see {@link #gatherMaps}) and one plain store: each
+   * gradient element written once, by a vector store. Forward and backward at 65536 x 10, 1 thread: 2.56 ns per
+   * logit against 3.21 with scalar copies in and out.
+   */
+  private static void gatherOut(float[] buf, int at, float[] g, int cols, int i0, int[] maps) {
+    final int lanes = S.length();
+    final int base = i0 * cols;
+    for (int v = 0; v < cols; v++) {
+      FloatVector.fromArray(S, buf, at, maps, lanes + v * lanes).intoArray(g, base + v * lanes);
+    }
+  }
+
+  private static final ThreadLocal<int[]> GATHER_MAPS = new ThreadLocal<>();
+
+  /**
+   * The per-thread gather index maps for rows of {@code cols} logits, rebuilt only when cols changes (its last
+   * slot): {@code [0, lanes)} the offset of each lane's row (r·cols), then for element k of a row-major block
+   * ({@code k = r·cols + c}) its place in the lane-major block, {@code c·lanes + r}.
+   */
+  private static int[] gatherMaps(int cols) {
+    final int lanes = S.length();
+    int[] maps = GATHER_MAPS.get();
+    if (maps == null) {
+      maps = new int[(TRANSPOSE_MAX + 1) * lanes + 1];
+      GATHER_MAPS.set(maps);
+    }
+    if (maps[maps.length - 1] != cols) {
+      for (int r = 0; r < lanes; r++) {
+        maps[r] = r * cols;
+      }
+      for (int k = 0; k < cols * lanes; k++) {
+        maps[lanes + k] = (k % cols) * lanes + k / cols;
+      }
+      maps[maps.length - 1] = cols;
+    }
+    return maps;
   }
 
   /**
