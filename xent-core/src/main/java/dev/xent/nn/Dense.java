@@ -93,8 +93,10 @@ public final class Dense implements Layer {
   @Override
   public float[] backward(float[] gradOutput) {
     int batch = lastBatch;
-    // dW [out, in] += dYᵀ [out, batch] · X [batch, in]
-    Kernels.sgemm(true, false, out, in, batch, 1f, gradOutput, 0, out, lastInput, 0, in, 1f, weight.grad(), 0, in);
+    // dW [out, in] += dYᵀ [out, batch] · X [batch, in] (or = after a zeroGrad)
+    float wBeta = weight.accumulateBeta();
+    Kernels.sgemm(true, false, out, in, batch, 1f, gradOutput, 0, out, lastInput, 0, in, wBeta, weight.grad(), 0,
+        in);
     float[] db = bias.grad();
     for (int r = 0; r < batch; r++) { // fixed row order: identical whatever the thread count
       int off = r * out;

@@ -14,6 +14,8 @@ public final class Parameter {
   private final float[] values;
   private final float[] grad;
   private final boolean decayed;
+  /** A {@link #zeroGrad} not yet written out: {@code grad} holds stale values that count as zeros. */
+  private boolean gradZeroPending;
 
   /**
    * @param name the name a model file uses, e.g. {@code layers.0.weight}
@@ -50,9 +52,30 @@ public final class Parameter {
     return values;
   }
 
-  /** The accumulated gradient ∂loss/∂values, same layout as {@link #values()}; live, not a copy. */
+  /**
+   * The accumulated gradient ∂loss/∂values, same layout as {@link #values()}; live, not a copy. Writes out a pending
+   * {@link #zeroGrad} first.
+   */
   public float[] grad() {
+    if (gradZeroPending) {
+      Arrays.fill(grad, 0f);
+      gradZeroPending = false;
+    }
     return grad;
+  }
+
+  /**
+   * For a layer about to add its whole contribution with one product {@code G = X·Y + beta·G}: the beta to use, 0
+   * while a {@link #zeroGrad} is pending (the product then overwrites every element and never reads the stale
+   * ones), else 1. Either way the gradient stops counting as pending zero, so {@link #grad()} then returns the
+   * array as it is. Saves the step's pass that would fill the gradient with zeros only for the product to read
+   * them back: on the batch-128 784-256-128-10 MLP at 2 threads, 86-105 µs of a 2.5-2.7 ms step, as the threads
+   * pull the lines the other one last wrote.
+   */
+  public float accumulateBeta() {
+    float beta = gradZeroPending ? 0f : 1f;
+    gradZeroPending = false;
+    return beta;
   }
 
   /** The number of scalars. */
@@ -65,9 +88,12 @@ public final class Parameter {
     return decayed;
   }
 
-  /** Sets the gradient to zero. */
+  /**
+   * Sets the gradient to zero: lazily, written out by the next {@link #grad()}, or never where a layer overwrites it
+   * (see {@link #accumulateBeta()}).
+   */
   public void zeroGrad() {
-    Arrays.fill(grad, 0f);
+    gradZeroPending = true;
   }
 
   /** Copies {@code src} into the values, checking its length. */

@@ -53,6 +53,7 @@ final class Adam implements Optimizer {
     u.a2 = (float) (1.0 - beta2);
     u.eps = (float) epsilon;
     for (int pi = 0; pi < u.count; pi++) {
+      u.params[pi].grad(); // writes out a pending zeroGrad here, not from the threads of the update
       boolean decayed = u.params[pi].decayed();
       u.coupled[pi] = decayed && !decoupled ? (float) weightDecay : 0f;
       u.shrink[pi] = decayed && decoupled ? (float) (1.0 - lr * weightDecay) : 1f;

@@ -23,6 +23,37 @@ class LayerTest {
   }
 
   @Test
+  void denseGradientsAccumulateUntilZeroGradThenStartAfresh() {
+    // dW = dYᵀ·X, db = Σ rows of dY, by hand: X = [[1, 2], [3, -1]], dY = [[1, 0, -1], [2, 1, 0]]
+    float[] expectedW = {7, 0, 3, -1, -1, -2}; // [out=3, in=2]
+    float[] expectedB = {3, 1, -1};
+    Dense d = new Dense("layers.0", 2, 3);
+    d.allocate(2);
+    float[] x = {1, 2, 3, -1};
+    float[] dy = {1, 0, -1, 2, 1, 0};
+    d.forward(x, 2, true);
+    d.backward(dy);
+    d.forward(x, 2, true);
+    d.backward(dy); // no zeroGrad in between: adds
+    for (int i = 0; i < expectedW.length; i++) {
+      assertThat(d.weight().grad()[i]).isEqualTo(2 * expectedW[i]);
+    }
+    assertThat(d.bias().grad()).containsExactly(2 * expectedB[0], 2 * expectedB[1], 2 * expectedB[2]);
+
+    d.zeroGrad(); // the stale sums (including a NaN) must not leak into the next gradient
+    d.weight().grad()[0] = Float.NaN;
+    d.zeroGrad();
+    d.forward(x, 2, true);
+    d.backward(dy);
+    assertThat(d.weight().grad()).containsExactly(expectedW);
+    assertThat(d.bias().grad()).containsExactly(expectedB);
+
+    d.zeroGrad(); // read before any backward: zeros
+    assertThat(d.weight().grad()).containsOnly(0f);
+    assertThat(d.bias().grad()).containsOnly(0f);
+  }
+
+  @Test
   void geluMatchesTorchErfGelu() {
     // torch.nn.GELU()(torch.tensor([-3., -1., -0.5, 0., 0.5, 1., 3.], dtype=torch.float64))
     double[] x = {-3, -1, -0.5, 0, 0.5, 1, 3};
