@@ -3,7 +3,7 @@ package dev.xent.kernel.vector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link MicroKernel} on 128-bit vectors: a 6 x 8 tile. Keep in step with Kernel256 (identical but for the species). */
+/** {@link MicroKernel} on 128-bit vectors: a 4 x 8 tile. Keep in step with Kernel256 (identical but for the species). */
 final class Kernel128 extends MicroKernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_128;
   private static final int L = S.length();
@@ -24,37 +24,27 @@ final class Kernel128 extends MicroKernel {
     FloatVector c21 = FloatVector.zero(S);
     FloatVector c30 = FloatVector.zero(S);
     FloatVector c31 = FloatVector.zero(S);
-    FloatVector c40 = FloatVector.zero(S);
-    FloatVector c41 = FloatVector.zero(S);
-    FloatVector c50 = FloatVector.zero(S);
-    FloatVector c51 = FloatVector.zero(S);
     for (int p = 0; p < kc; p++) {
       // Indices as linear functions of p alone, so C2 can hoist the bounds checks out of the loop.
-      int ai = aOff + p * (MR * L);
+      int ai = aOff + p * MR;
       int bi = bOff + p * (2 * L);
       FloatVector b0 = FloatVector.fromArray(S, bp, bi);
       FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-      FloatVector a0 = FloatVector.fromArray(S, ap, ai);
+      FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
       c00 = a0.fma(b0, c00);
       c01 = a0.fma(b1, c01);
-      FloatVector a1 = FloatVector.fromArray(S, ap, ai + L);
+      FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
       c10 = a1.fma(b0, c10);
       c11 = a1.fma(b1, c11);
-      FloatVector a2 = FloatVector.fromArray(S, ap, ai + 2 * L);
+      FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
       c20 = a2.fma(b0, c20);
       c21 = a2.fma(b1, c21);
-      FloatVector a3 = FloatVector.fromArray(S, ap, ai + 3 * L);
+      FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
       c30 = a3.fma(b0, c30);
       c31 = a3.fma(b1, c31);
-      FloatVector a4 = FloatVector.fromArray(S, ap, ai + 4 * L);
-      c40 = a4.fma(b0, c40);
-      c41 = a4.fma(b1, c41);
-      FloatVector a5 = FloatVector.fromArray(S, ap, ai + 5 * L);
-      c50 = a5.fma(b0, c50);
-      c51 = a5.fma(b1, c51);
     }
     // Through the tile rather than straight into C: with the C update in this method C2 ran the loop at under
-    // half speed (40 vs 86 GFLOP/s on this kernel alone at kc = 128, AVX2).
+    // half speed (40 vs 86 GFLOP/s on the earlier 6 x 16 kernel alone at kc = 128, AVX2).
     c00.intoArray(tile, 0);
     c01.intoArray(tile, L);
     c10.intoArray(tile, 2 * L);
@@ -63,10 +53,6 @@ final class Kernel128 extends MicroKernel {
     c21.intoArray(tile, 5 * L);
     c30.intoArray(tile, 6 * L);
     c31.intoArray(tile, 7 * L);
-    c40.intoArray(tile, 8 * L);
-    c41.intoArray(tile, 9 * L);
-    c50.intoArray(tile, 10 * L);
-    c51.intoArray(tile, 11 * L);
   }
 
   @Override
@@ -88,48 +74,6 @@ final class Kernel128 extends MicroKernel {
       }
       lo.intoArray(c, ci);
       hi.intoArray(c, ci + L);
-    }
-  }
-
-  @Override
-  void packExpandA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc, float[] dst) {
-    if (transA && rows == MR) {
-      // A stored [k, m]: the MR values of step p are adjacent; unrolled (a loop over r ran at half the speed).
-      for (int p = 0; p < kc; p++) {
-        int src = aOff + (pc + p) * lda + i0;
-        int o = p * (MR * L);
-        FloatVector.broadcast(S, a[src]).intoArray(dst, o);
-        FloatVector.broadcast(S, a[src + 1]).intoArray(dst, o + L);
-        FloatVector.broadcast(S, a[src + 2]).intoArray(dst, o + 2 * L);
-        FloatVector.broadcast(S, a[src + 3]).intoArray(dst, o + 3 * L);
-        FloatVector.broadcast(S, a[src + 4]).intoArray(dst, o + 4 * L);
-        FloatVector.broadcast(S, a[src + 5]).intoArray(dst, o + 5 * L);
-      }
-      return;
-    }
-    if (transA) {
-      for (int p = 0; p < kc; p++) {
-        int src = aOff + (pc + p) * lda + i0;
-        int o = p * (MR * L);
-        for (int r = 0; r < MR; r++) {
-          FloatVector.broadcast(S, r < rows ? a[src + r] : 0f).intoArray(dst, o + r * L);
-        }
-      }
-      return;
-    }
-    // A stored [m, k]: row r is contiguous; its values go MR vectors apart.
-    for (int r = 0; r < MR; r++) {
-      int o = r * L;
-      if (r < rows) {
-        int src = aOff + (i0 + r) * lda + pc;
-        for (int p = 0; p < kc; p++, o += MR * L) {
-          FloatVector.broadcast(S, a[src + p]).intoArray(dst, o);
-        }
-      } else {
-        for (int p = 0; p < kc; p++, o += MR * L) {
-          FloatVector.zero(S).intoArray(dst, o);
-        }
-      }
     }
   }
 }

@@ -7,24 +7,22 @@ import jdk.incubator.vector.VectorSpecies;
  * The register-blocked inner product of {@link VectorGemm}: one {@link #MR} x {@link #nr} tile of C from a packed
  * A strip and a packed B strip, accumulated with one fused multiply-add per element and k step, in k order.
  *
- * <p>The tile is {@value #MR} rows by two vectors: 12 accumulators, two B vectors and one A vector use 15 of the
- * 16 AVX2 registers (the classic Haswell/Zen 6x16 shape); per k step that is 12 FMAs against 8 vector loads. Alone
- * on L1-resident strips this loop ran at 87 GFLOP/s on one core here (about 90% of the AVX2 FMA peak); other
- * tile shapes were not tried.
- *
- * <p>A arrives already broadcast (each value repeated across a vector, see {@link #packExpandA}): on JDK 17 a
- * {@code FloatVector.broadcast} of an array element inside the loop ran the kernel at about half the speed of
- * plain vector loads (6 x 16 kernel alone, AVX2, interleaved runs on a loaded machine: 13-25 vs 25-41 GFLOP/s),
- * so the broadcast is paid once per A element at packing time (about 0.4 ns each) instead of once per A element
- * and B strip.
+ * <p>The tile is {@value #MR} rows by two vectors: per k step two B vectors are loaded and each of the four A
+ * values is broadcast from memory to a whole vector, 8 FMAs against 6 loads, in 14 of the 16 AVX2 registers.
+ * Alone on L1-resident strips (kc = 256, 256 bits, best of 5 s) this loop ran at 93.5 GFLOP/s on JDK 17 and 98.1
+ * on JDK 25, one core here. Two shapes with more accumulators lost half their speed on JDK 25, whose C2 loads all
+ * the broadcasts of a k step before the first FMA and so spills an accumulator to the stack: 6 x 16 (12
+ * accumulators) 44 GFLOP/s, 5 x 16 37, 4 x 24 43, where JDK 17 ran the first two at 91. The earlier 6 x 16 kernel
+ * on A pre-broadcast into whole vectors at packing time (8 times the A traffic, so kc had to stay at 64 to keep
+ * the strip in L1) ran 87 (JDK 17) and 98 (JDK 25) at kc = 64 but 74 and 76 at kc = 256.
  *
  * <p>Each width has its own subclass whose species is a {@code static final} constant: C2 only turns Vector API
  * calls into SIMD instructions when the species is a compile-time constant, and a species passed down as an
  * argument through the (too large to inline) blocking loops is not one.
  */
 abstract class MicroKernel {
-  /** Rows of C per tile; {@link #multiply} and {@link #packExpandA} are unrolled for 6 in each subclass. */
-  static final int MR = 6;
+  /** Rows of C per tile; {@link #multiply} is unrolled for 4 in each subclass and {@link VectorGemm} packs A for it. */
+  static final int MR = 4;
 
   /** Floats per vector. */
   final int lanes;
@@ -59,7 +57,7 @@ abstract class MicroKernel {
   /**
    * tile = Ap·Bp over kc steps, one fused multiply-add per element and step, in k order.
    *
-   * @param ap packed A strip at {@code aOff}: [kc, MR, lanes], row-major, each A value repeated across a vector
+   * @param ap packed A strip at {@code aOff}: [kc, MR], row-major
    * @param bp packed B strip at {@code bOff}: [kc, nr], row-major
    * @param tile [MR, nr], row-major, overwritten
    */
@@ -70,18 +68,6 @@ abstract class MicroKernel {
    * alpha·tile + beta·C, never reading C when beta is 0.
    */
   abstract void update(float[] tile, float[] c, int cOff, int ldc, int rows, float alpha, float beta);
-
-  /**
-   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of op(A) straight into the broadcast strip {@link #multiply}
-   * reads, value (p, r) repeated across the vector at {@code (p·MR + r)·lanes}; rows past {@code rows} are zeros.
-   * One pass, where packing a plain [kc, MR] strip first and broadcasting it after took 1.5-2.5x as long (MLP
-   * operands, 256 bits: 68 vs 121 µs for the 128 x 784 input, 18 vs 39 µs for dYᵀ [256, 128]).
-   *
-   * @param transA A is stored [k, m] (rows lda apart) instead of [m, k]
-   * @param dst [kc, MR, lanes], row-major
-   */
-  abstract void packExpandA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc,
-      float[] dst);
 
   /**
    * As {@link #update} for the top-left [rows, cols] of the tile only (cols < nr), with the same rounding, so an

@@ -9,10 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>GotoBLAS loop order: for each block of columns and k steps, B is packed into contiguous strips of
  * {@code nr} columns (transposing it when {@code transB}); then for each strip of {@link MicroKernel#MR} rows,
- * A is packed (transposing it when {@code transA}) and each value broadcast to a whole vector; then a
- * {@link MicroKernel} computes each MR x nr tile of that row strip from the A strip and one B strip. Packing pads
- * partial strips with zeros, so every tile runs the same full-width vector loop, and transposes cost only the
- * packing. The A strip stays in L1 while the B block streams from L2.
+ * A is packed into a [kc, MR] strip (transposing it when {@code transA}); then a {@link MicroKernel} computes
+ * each MR x nr tile of that row strip from the A strip and one B strip. Packing pads partial strips with zeros,
+ * so every tile runs the same full-width vector loop, and transposes cost only the packing. The A strip and the
+ * B strip in use stay in L1 while the B block streams from L2.
  *
  * <p>Skinny products, where C has at most {@link #SKINNY_MAX} columns (or, failing that, rows), skip the packing
  * and stream the big operand once (see {@link #SKINNY_MAX}): where k runs contiguously along the big operand's
@@ -37,22 +37,23 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorGemm {
   /**
-   * Floats in one packed, broadcast A strip (MR x kc values x lanes): 3072 floats = 12 KiB, so the strip and the
-   * B strips streaming past it share the 32 KiB L1d; this sets kc = 64 at 256 bits. Swept on the batch-128 MLP
-   * products at 256 bits (GFLOP/s, machine loaded): kc 64 / 128 / 256 gave 62.6 / 57.3 / 49.1 on dY·W1 and
-   * 70.2 / 62.9 / 56.5 on dY^T·X; 48, 80 and 96 were within noise of 64.
+   * Floats in one packed B strip (kc x nr values): 4096 floats = 16 KiB, so the strip, the A strip beside it
+   * (kc x 4 floats, 4 KiB at 256 bits) and the tile share the 32 KiB L1d; this sets kc = 256 at 256 bits (512 at
+   * 128, 128 at 512), in equal blocks of k (4 x 196 for the 784 MLP inputs): longer blocks mean fewer passes of
+   * the C update. Swept on the batch-128 MLP products at 256 bits, one thread, versions interleaved in one JVM (best
+   * µs): 2048 / 4096 / 8192 floats gave 911 / 834 / 896 on X[128,784]·W1ᵀ, 741 / 696 / 697 on dYᵀ·X, and within
+   * 7% of each other on the 128 x 256 products.
    */
-  static final int A_STRIP_FLOATS = 3072;
+  static final int B_STRIP_FLOATS = 4096;
 
   /**
    * Floats in one packed B block (kc x nc): 65536 floats = 256 KiB, half the 512 KiB L2, so the block stays in L2
-   * while every A strip passes over it; this sets nc = 1024 at 256 bits, so each MLP layer (at most 784 wide)
-   * packs B once per k block and A once in all. A 512 KiB block measured the same.
+   * while every A strip passes over it; this sets nc = 256 at 256 bits (kc = 256).
    */
   static final int B_BLOCK_FLOATS = 65536;
 
   /**
-   * The widest short side that takes a skinny path: the packed path's 6 x 16 tile (at 256 bits) wastes columns
+   * The widest short side that takes a skinny path: the packed path's 4 x 16 tile (at 256 bits) wastes columns
    * below 16 and repacks the big operand on every call. Measured at 10 classes, one thread, 256 bits, shared
    * machine (ms per call, packed then skinny): logits X[60000,784]·Wᵀ 258 → 47, W·Xᵀ 91 → 45, gradient Gᵀ·X
    * with k = 60000 105 → 60, MLP output H[128,128]·W3ᵀ 0.046 → 0.016, dW3 = dYᵀ·H 0.019 → 0.017. The limit 16
@@ -176,10 +177,13 @@ public final class VectorGemm {
         cOff, ldc);
   }
 
-  /** k steps per block: as many as keep the broadcast A strip within {@link #A_STRIP_FLOATS}, in equal blocks. */
+  /** k steps per block: as many as keep a B strip within {@link #B_STRIP_FLOATS}, in equal blocks. */
   private static int kBlock(MicroKernel kernel, int k) {
-    int kcMax = Math.max(1, A_STRIP_FLOATS / (MicroKernel.MR * kernel.lanes));
-    return blockSize(k, kcMax);
+    return blockSize(k, kcMax(kernel));
+  }
+
+  private static int kcMax(MicroKernel kernel) {
+    return Math.max(1, B_STRIP_FLOATS / kernel.nr);
   }
 
   /**
@@ -191,14 +195,13 @@ public final class VectorGemm {
       float[] c, int cOff, int ldc) {
     final int mr = MicroKernel.MR;
     int nr = kernel.nr;
-    int kcMax = Math.max(1, A_STRIP_FLOATS / (mr * kernel.lanes));
     int kBlock = kBlock(kernel, k);
-    int ncMax = Math.max(nr, B_BLOCK_FLOATS / kcMax / nr * nr);
+    int ncMax = Math.max(nr, B_BLOCK_FLOATS / kBlock / nr * nr);
     int nBlock = roundUp(blockSize(n, ncMax), nr);
     int nPad = roundUp(n, nr);
     Workspace ws = WORKSPACE.get();
     float[] bPack = prepacked != null ? prepacked : ws.bPack(Math.min(nBlock, nPad) * kBlock);
-    float[] aWide = ws.aWide(mr * kBlock * kernel.lanes);
+    float[] aPack = ws.aPack(mr * kBlock);
     float[] tile = ws.tile(mr * nr);
     for (int jc = 0; jc < n; jc += nBlock) {
       int nc = Math.min(nBlock, n - jc);
@@ -219,10 +222,10 @@ public final class VectorGemm {
         }
         for (int ir = 0; ir < m; ir += mr) {
           int rows = Math.min(mr, m - ir);
-          kernel.packExpandA(a, aOff, lda, transA, ir, rows, pc, kc, aWide);
+          packA(a, aOff, lda, transA, ir, rows, pc, kc, aPack);
           int cRow = cOff + ir * ldc + jc;
           for (int jr = 0; jr < nc; jr += nr) {
-            kernel.multiply(kc, aWide, 0, bPack, bBase + jr * kc, tile);
+            kernel.multiply(kc, aPack, 0, bPack, bBase + jr * kc, tile);
             int cols = Math.min(nr, nc - jr);
             if (cols == nr) {
               kernel.update(tile, c, cRow + jr, ldc, rows, alpha, blockBeta);
@@ -309,7 +312,7 @@ public final class VectorGemm {
     int nr = 2 * sk.lanes();
     int ldAcc = roundUp(Math.min(OUTER_COLS, bigs), nr);
     float[] acc = ws.acc(smalls * ldAcc);
-    float[] aw = ws.aWide(OUTER_K * smalls * sk.lanes());
+    float[] aw = ws.aPack(OUTER_K * smalls * sk.lanes());
     float[] block = ws.bPack(OUTER_K * ldAcc);
     for (int jb = 0; jb < bigs; jb += OUTER_COLS) {
       int nb = Math.min(OUTER_COLS, bigs - jb);
@@ -345,6 +348,56 @@ public final class VectorGemm {
       for (int j = 0; j < n; j++) {
         int ci = cOff + i * ldc + j;
         c[ci] = beta == 0f ? alpha * 0f : alpha * 0f + beta * c[ci];
+      }
+    }
+  }
+
+  /**
+   * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of op(A) into the [kc, MR] strip {@link MicroKernel#multiply}
+   * reads: value (p, r) at {@code p·MR + r}, rows past {@code rows} zeros.
+   *
+   * @param transA A is stored [k, m] (rows lda apart) instead of [m, k]
+   */
+  static void packA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc, float[] dst) {
+    final int mr = MicroKernel.MR;
+    if (transA && rows == mr) {
+      // The MR values of step p are adjacent in A (unrolled for MR = 4).
+      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+        int src = aOff + (pc + p) * lda + i0;
+        dst[o] = a[src];
+        dst[o + 1] = a[src + 1];
+        dst[o + 2] = a[src + 2];
+        dst[o + 3] = a[src + 3];
+      }
+      return;
+    }
+    if (transA) {
+      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+        int src = aOff + (pc + p) * lda + i0;
+        for (int r = 0; r < mr; r++) {
+          dst[o + r] = r < rows ? a[src + r] : 0f;
+        }
+      }
+      return;
+    }
+    if (rows == mr) {
+      // Four stored rows read side by side, each contiguously (unrolled for MR = 4).
+      int s0 = aOff + i0 * lda + pc;
+      int s1 = s0 + lda;
+      int s2 = s1 + lda;
+      int s3 = s2 + lda;
+      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+        dst[o] = a[s0 + p];
+        dst[o + 1] = a[s1 + p];
+        dst[o + 2] = a[s2 + p];
+        dst[o + 3] = a[s3 + p];
+      }
+      return;
+    }
+    for (int r = 0; r < mr; r++) {
+      int src = aOff + (i0 + r) * lda + pc;
+      for (int p = 0, o = r; p < kc; p++, o += mr) {
+        dst[o] = r < rows ? a[src + p] : 0f;
       }
     }
   }
@@ -421,7 +474,7 @@ public final class VectorGemm {
 
   /** One thread's packing buffers; each grows to the largest size asked for and is then reused. */
   private static final class Workspace {
-    private float[] aWide = new float[0];
+    private float[] aPack = new float[0];
     private float[] bPack = new float[0];
     private float[] tile = new float[0];
     private float[] small = new float[0];
@@ -449,11 +502,11 @@ public final class VectorGemm {
       return lanes;
     }
 
-    float[] aWide(int size) {
-      if (aWide.length < size) {
-        aWide = new float[size];
+    float[] aPack(int size) {
+      if (aPack.length < size) {
+        aPack = new float[size];
       }
-      return aWide;
+      return aPack;
     }
 
     float[] bPack(int size) {
