@@ -8,11 +8,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code C = alpha·op(A)·op(B) + beta·C} (see {@link dev.xent.kernel.KernelProvider#sgemm}).
  *
  * <p>GotoBLAS loop order: for each block of columns and k steps, B is packed into contiguous strips of
- * {@code nr} columns (transposing it when {@code transB}); then for each strip of {@link MicroKernel#MR} rows,
- * A is packed into a [kc, MR] strip (transposing it when {@code transA}); then a {@link MicroKernel} computes
- * each MR x nr tile of that row strip from the A strip and one B strip. Packing pads partial strips with zeros,
- * so every tile runs the same full-width vector loop, and transposes cost only the packing. The A strip and the
- * B strip in use stay in L1 while the B block streams from L2.
+ * {@code nr} columns (transposing it when {@code transB}); then for each block of rows, A is packed into [kc,
+ * {@link MicroKernel#MR}] strips (transposing it when {@code transA}); then for each B strip, a {@link MicroKernel}
+ * computes the MR x nr tile of each A strip with it (BLIS's loop order: the B strip stays in L1 while the A block
+ * streams past from L2, 4 FMAs per B load from L1 and 2 per broadcast A load from L2). Packing pads partial
+ * strips with zeros, so every tile runs the same full-width vector loop, and transposes cost only the packing.
  *
  * <p>Skinny products, where C has at most {@link #SKINNY_MAX} columns (or, failing that, rows), skip the packing
  * and stream the big operand once (see {@link #SKINNY_MAX}): where k runs contiguously along the big operand's
@@ -45,6 +45,13 @@ public final class VectorGemm {
    * 7% of each other on the 128 x 256 products.
    */
   static final int B_STRIP_FLOATS = 4096;
+
+  /**
+   * Floats in one packed A block (mc x kc): 32768 floats = 128 KiB, a quarter of the 512 KiB L2, so the block stays
+   * in L2 while each B strip in L1 meets all its row strips; this sets mc = 164 at kc = 196, so a batch of 128
+   * rows packs A once per k block.
+   */
+  static final int A_BLOCK_FLOATS = 32768;
 
   /**
    * Floats in one packed B block (kc x nc): 65536 floats = 256 KiB, half the 512 KiB L2, so the block stays in L2
@@ -201,7 +208,8 @@ public final class VectorGemm {
     int nPad = roundUp(n, nr);
     Workspace ws = WORKSPACE.get();
     float[] bPack = prepacked != null ? prepacked : ws.bPack(Math.min(nBlock, nPad) * kBlock);
-    float[] aPack = ws.aPack(mr * kBlock);
+    int mBlock = roundUp(blockSize(m, Math.max(mr, A_BLOCK_FLOATS / kBlock / mr * mr)), mr);
+    float[] aPack = ws.aPack(Math.min(mBlock, roundUp(m, mr)) * kBlock);
     float[] tile = ws.tile(mr * nr);
     for (int jc = 0; jc < n; jc += nBlock) {
       int nc = Math.min(nBlock, n - jc);
@@ -220,17 +228,24 @@ public final class VectorGemm {
             packB(b, bOff, ldb, pc, kc, jc, nc, nr, bPack, 0);
           }
         }
-        for (int ir = 0; ir < m; ir += mr) {
-          int rows = Math.min(mr, m - ir);
-          packA(a, aOff, lda, transA, ir, rows, pc, kc, aPack);
-          int cRow = cOff + ir * ldc + jc;
+        for (int ic = 0; ic < m; ic += mBlock) {
+          int mc = Math.min(mBlock, m - ic);
+          for (int ir = 0; ir < mc; ir += mr) {
+            packA(a, aOff, lda, transA, ic + ir, Math.min(mr, mc - ir), pc, kc, aPack, ir * kc);
+          }
+          // Each B strip stays in L1 while the A strips of the block stream past it from L2.
           for (int jr = 0; jr < nc; jr += nr) {
-            kernel.multiply(kc, aPack, 0, bPack, bBase + jr * kc, tile);
             int cols = Math.min(nr, nc - jr);
-            if (cols == nr) {
-              kernel.update(tile, c, cRow + jr, ldc, rows, alpha, blockBeta);
-            } else {
-              kernel.updatePartial(tile, c, cRow + jr, ldc, rows, cols, alpha, blockBeta);
+            int bStrip = bBase + jr * kc;
+            for (int ir = 0; ir < mc; ir += mr) {
+              int rows = Math.min(mr, mc - ir);
+              int cTile = cOff + (ic + ir) * ldc + jc + jr;
+              kernel.multiply(kc, aPack, ir * kc, bPack, bStrip, tile);
+              if (cols == nr) {
+                kernel.update(tile, c, cTile, ldc, rows, alpha, blockBeta);
+              } else {
+                kernel.updatePartial(tile, c, cTile, ldc, rows, cols, alpha, blockBeta);
+              }
             }
           }
         }
@@ -354,15 +369,16 @@ public final class VectorGemm {
 
   /**
    * Packs rows [i0, i0+rows) x k steps [pc, pc+kc) of op(A) into the [kc, MR] strip {@link MicroKernel#multiply}
-   * reads: value (p, r) at {@code p·MR + r}, rows past {@code rows} zeros.
+   * reads: value (p, r) at {@code dstOff + p·MR + r}, rows past {@code rows} zeros.
    *
    * @param transA A is stored [k, m] (rows lda apart) instead of [m, k]
    */
-  static void packA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc, float[] dst) {
+  static void packA(float[] a, int aOff, int lda, boolean transA, int i0, int rows, int pc, int kc, float[] dst,
+      int dstOff) {
     final int mr = MicroKernel.MR;
     if (transA && rows == mr) {
       // The MR values of step p are adjacent in A (unrolled for MR = 4).
-      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+      for (int p = 0, o = dstOff; p < kc; p++, o += mr) {
         int src = aOff + (pc + p) * lda + i0;
         dst[o] = a[src];
         dst[o + 1] = a[src + 1];
@@ -372,7 +388,7 @@ public final class VectorGemm {
       return;
     }
     if (transA) {
-      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+      for (int p = 0, o = dstOff; p < kc; p++, o += mr) {
         int src = aOff + (pc + p) * lda + i0;
         for (int r = 0; r < mr; r++) {
           dst[o + r] = r < rows ? a[src + r] : 0f;
@@ -386,7 +402,7 @@ public final class VectorGemm {
       int s1 = s0 + lda;
       int s2 = s1 + lda;
       int s3 = s2 + lda;
-      for (int p = 0, o = 0; p < kc; p++, o += mr) {
+      for (int p = 0, o = dstOff; p < kc; p++, o += mr) {
         dst[o] = a[s0 + p];
         dst[o + 1] = a[s1 + p];
         dst[o + 2] = a[s2 + p];
@@ -396,7 +412,7 @@ public final class VectorGemm {
     }
     for (int r = 0; r < mr; r++) {
       int src = aOff + (i0 + r) * lda + pc;
-      for (int p = 0, o = r; p < kc; p++, o += mr) {
+      for (int p = 0, o = dstOff + r; p < kc; p++, o += mr) {
         dst[o] = r < rows ? a[src + p] : 0f;
       }
     }
