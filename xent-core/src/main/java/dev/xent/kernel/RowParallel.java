@@ -5,10 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Splits a range of rows into contiguous chunks and runs them on persistent worker threads; the calling thread
- * runs the first chunk itself. Chunk boundaries depend on n and the thread count only, never on timing, and a
- * call allocates nothing: the workers wait for the next phase (spinning briefly, then yielding, then parked) and
- * read the phase from fields of this object.
+ * Splits a range of rows into contiguous chunks and runs them on persistent worker threads and the calling thread,
+ * each taking the next chunk not yet taken until none is left. Chunk boundaries depend on n, the minimum chunk and
+ * the thread count only, never on timing (only which thread runs a chunk does), and a call allocates nothing: the
+ * workers wait for the next phase (spinning briefly, then yielding, then parked) and read the phase from fields of
+ * this object.
  *
  * <p>One phase runs at a time: concurrent callers queue on a lock. A call from inside a running body (on a worker
  * or on the dispatching thread) runs inline on the calling thread, so nesting cannot deadlock.
@@ -34,10 +35,20 @@ public final class RowParallel implements AutoCloseable {
    */
   private static final long YIELD_NANOS = 500_000;
 
+  /**
+   * Chunks per thread when the range is long enough. With one chunk each, a thread slowed down (its core shared
+   * with another virtual machine, an interrupt) holds up the whole phase; with several, the other threads take over
+   * its share. Measured at 2 threads on this 2-vCPU VM, versions interleaved in one JVM, median call (1 / 4 / 8
+   * chunks per thread): loss 65536x10 1.89 / 1.61 / 1.57 ns per logit, 8192x1000 0.51 / 0.50 / 0.49; MLP products
+   * X·W1ᵀ 737 / 689 / 688 µs, dYᵀ·X 594 / 542 / 563, dY·W2 114 / 95 / 93. Best calls moved by under 5% either way.
+   */
+  static final int CHUNKS_PER_THREAD = 4;
+
   private final int threads;
   private final Worker[] workers;
   private final ReentrantLock dispatch = new ReentrantLock();
   private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger nextChunk = new AtomicInteger();
   // The phase in flight, written by the dispatching thread before it hands out chunks (a volatile write).
   private RangeBody body;
   private int n;
@@ -59,9 +70,13 @@ public final class RowParallel implements AutoCloseable {
     return threads;
   }
 
-  /** Runs {@code body} over [0, n) in at most {@link #threads()} chunks of at least {@code minChunk} rows. */
+  /**
+   * Runs {@code body} over [0, n) in at most {@link #threads()} x {@link #CHUNKS_PER_THREAD} chunks of at least
+   * {@code minChunk} rows.
+   */
   void forRange(int n, int minChunk, RangeBody body) {
-    int parts = Math.min(threads, Math.max(1, n / Math.max(1, minChunk)));
+    int parts = threads == 1 ? 1
+        : (int) Math.min((long) threads * CHUNKS_PER_THREAD, Math.max(1, n / Math.max(1, minChunk)));
     if (parts <= 1 || Thread.currentThread() instanceof Worker || dispatch.isHeldByCurrentThread()) {
       body.run(0, n);
       return;
@@ -77,13 +92,15 @@ public final class RowParallel implements AutoCloseable {
       this.parts = parts;
       this.failure = null;
       this.caller = Thread.currentThread();
-      pending.set(parts - 1);
-      for (int p = 1; p < parts; p++) {
-        workers[p - 1].begin();
+      int helpers = Math.min(threads, parts) - 1;
+      nextChunk.set(0);
+      pending.set(helpers);
+      for (int w = 0; w < helpers; w++) {
+        workers[w].begin();
       }
       Throwable own = null;
       try {
-        body.run(0, chunkStart(n, parts, 1));
+        runChunks();
       } catch (Throwable t) {
         own = t;
       }
@@ -101,6 +118,14 @@ public final class RowParallel implements AutoCloseable {
       }
     } finally {
       dispatch.unlock();
+    }
+  }
+
+  /** Runs chunks of the phase in flight until none is left untaken. */
+  private void runChunks() {
+    int p;
+    while ((p = nextChunk.getAndIncrement()) < parts) {
+      body.run(chunkStart(n, parts, p), chunkStart(n, parts, p + 1));
     }
   }
 
@@ -140,14 +165,12 @@ public final class RowParallel implements AutoCloseable {
     }
   }
 
-  /** A persistent thread that runs chunk {@code index} of each phase it is handed. */
+  /** A persistent thread that takes chunks of each phase it is handed. */
   private final class Worker extends Thread {
-    private final int index;
     private volatile boolean go;
 
     Worker(int index) {
       super("xent-kernel-" + index);
-      this.index = index;
       setDaemon(true);
     }
 
@@ -161,7 +184,7 @@ public final class RowParallel implements AutoCloseable {
       while (awaitPhase()) {
         go = false;
         try {
-          body.run(chunkStart(n, parts, index), chunkStart(n, parts, index + 1));
+          runChunks();
         } catch (Throwable t) {
           failure = t;
         }

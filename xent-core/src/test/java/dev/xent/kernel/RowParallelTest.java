@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RowParallelTest {
@@ -26,11 +28,33 @@ class RowParallelTest {
             for (int r = 0; r < n; r++) {
               assertThat(seen[r]).as("threads=%d n=%d row %d", threads, n, r).isEqualTo(1);
             }
-            int expectedParts = Math.min(threads, Math.max(1, n / minChunk));
+            int expectedParts = threads == 1 ? 1
+                : Math.min(threads * RowParallel.CHUNKS_PER_THREAD, Math.max(1, n / minChunk));
             assertThat(calls.get()).as("threads=%d n=%d minChunk=%d", threads, n, minChunk).isEqualTo(expectedParts);
           }
         }
       }
+    }
+  }
+
+  @Test
+  void whileOneThreadIsHeldUpTheOthersTakeTheRemainingChunks() {
+    try (RowParallel pool = new RowParallel(2)) {
+      int chunks = 2 * RowParallel.CHUNKS_PER_THREAD;
+      ConcurrentHashMap<Integer, Thread> ranBy = new ConcurrentHashMap<>();
+      pool.forRange(chunks, 1, (from, to) -> {
+        ranBy.put(from, Thread.currentThread());
+        if (from == 0) {
+          try {
+            Thread.sleep(500); // far longer than waking the other thread and running every other chunk
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
+      assertThat(ranBy).hasSize(chunks);
+      Thread slow = ranBy.get(0);
+      assertThat(ranBy.values().stream().filter(t -> t == slow).count()).isEqualTo(1);
     }
   }
 
@@ -85,15 +109,15 @@ class RowParallelTest {
         int id = k;
         callers[k] = new Thread(() -> {
           for (int rep = 0; rep < 200; rep++) {
-            long[] part = new long[2];
+            AtomicLong sum = new AtomicLong();
             pool.forRange(1000, 1, (from, to) -> {
               long s = 0;
               for (int r = from; r < to; r++) {
                 s += r + id;
               }
-              part[from == 0 ? 0 : 1] = s;
+              sum.addAndGet(s);
             });
-            totals[id] += part[0] + part[1];
+            totals[id] += sum.get();
           }
         });
         callers[k].start();
