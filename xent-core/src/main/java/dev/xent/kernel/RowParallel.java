@@ -75,8 +75,16 @@ public final class RowParallel implements AutoCloseable {
    * {@code minChunk} rows.
    */
   void forRange(int n, int minChunk, RangeBody body) {
+    forRange(n, minChunk, CHUNKS_PER_THREAD, body);
+  }
+
+  /**
+   * As {@link #forRange(int, int, RangeBody)} with at most {@code chunksPerThread} chunks per thread: 1 where each
+   * chunk re-reads a strided slice of one large operand, so that more chunks would mean more passes over it.
+   */
+  void forRange(int n, int minChunk, int chunksPerThread, RangeBody body) {
     int parts = threads == 1 ? 1
-        : (int) Math.min((long) threads * CHUNKS_PER_THREAD, Math.max(1, n / Math.max(1, minChunk)));
+        : (int) Math.min((long) threads * chunksPerThread, Math.max(1, n / Math.max(1, minChunk)));
     if (parts <= 1 || Thread.currentThread() instanceof Worker || dispatch.isHeldByCurrentThread()) {
       body.run(0, n);
       return;
