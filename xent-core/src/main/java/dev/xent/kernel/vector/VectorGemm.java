@@ -54,8 +54,9 @@ public final class VectorGemm {
   static final int A_BLOCK_FLOATS = 32768;
 
   /**
-   * Floats in one packed B block (kc x nc): 65536 floats = 256 KiB, half the 512 KiB L2, so the block stays in L2
-   * while every A strip passes over it; this sets nc = 256 at 256 bits (kc = 256).
+   * Floats in one packed B block (kc x nc): 65536 floats = 256 KiB, which with the A block (128 KiB) fits the 512
+   * KiB L2, so each strip is still in L2 when the loop over the block's strips reaches it; this sets nc = 256 at
+   * kc = 256 and nc = 320 at the MLP's kc = 196 (so its 256-wide products take one column block).
    */
   static final int B_BLOCK_FLOATS = 65536;
 
