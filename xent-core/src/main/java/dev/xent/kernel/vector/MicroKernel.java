@@ -24,14 +24,11 @@ abstract class MicroKernel {
   /** Rows of C per tile; {@link #multiply} is unrolled for 4 in each subclass and {@link VectorGemm} packs A for it. */
   static final int MR = 4;
 
-  /** Floats per vector. */
-  final int lanes;
-
   /** Columns of C per tile: two vectors. */
   final int nr;
 
+  /** @param lanes floats per vector */
   MicroKernel(int lanes) {
-    this.lanes = lanes;
     this.nr = 2 * lanes;
   }
 

@@ -170,11 +170,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       }
       if (g != null) {
         blockGradient(buf, at, span, gradScale);
-        if (rows == lanes) {
-          gatherOut(buf, at, g, cols, i0, maps);
-        } else {
-          transposeOut(buf, at, g, cols, i0, rows);
-        }
+        storeBlock(buf, at, g, cols, i0, rows, maps);
       }
     }
   }
@@ -214,6 +210,18 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       gatherIn(z, cols, labels, hardCoef, i0, buf, at, maps);
     } else {
       transposeIn(z, cols, labels, hardCoef, i0, rows, buf, at);
+    }
+  }
+
+  /**
+   * The lane-major block at {@code buf[at]} back to rows [i0, i0 + rows) of g: a full block by {@link #gatherOut},
+   * the last, partial one by {@link #transposeOut}.
+   */
+  private static void storeBlock(float[] buf, int at, float[] g, int cols, int i0, int rows, int[] maps) {
+    if (rows == S.length()) {
+      gatherOut(buf, at, g, cols, i0, maps);
+    } else {
+      transposeOut(buf, at, g, cols, i0, rows);
     }
   }
 
