@@ -100,4 +100,21 @@ public interface KernelProvider {
    */
   void softmaxXentDense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
       float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to);
+
+  /**
+   * Logits of one block of a {@link RowPanels} matrix X: for r < rows and k < c,
+   * {@code z[zOff + r·c + k] = Σ_j x(r, j)·w(k, j) + bias[k]}, with x(r, j) the block's element, w(k, j) the
+   * element of W in the class-group layout of {@link RowPanels#packWeights} and dp = {@link RowPanels#paddedWidth}(d).
+   *
+   * @param xOff where the block starts in {@code x} ({@link RowPanels#blockOffset})
+   * @param rows the block's real rows, at most {@link RowPanels#ROWS}
+   */
+  void panelLogits(float[] x, int xOff, int rows, int dp, float[] w, float[] bias, int c, float[] z, int zOff);
+
+  /**
+   * Adds the gradient of one block of a {@link RowPanels} matrix X: for k < c and j < dp,
+   * {@code gw[gwOff + k·dp + j] += Σ_{r < rows} gt[k·ROWS + r]·x(r, j)}, gt holding the block's output gradient
+   * transposed ([c, ROWS], class-major).
+   */
+  void panelGradient(float[] x, int xOff, int rows, int dp, float[] gt, int c, float[] gw, int gwOff);
 }

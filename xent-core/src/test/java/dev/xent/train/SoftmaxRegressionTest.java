@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SoftmaxRegressionTest {
   @Test
   void sameBitsOnOneOrTwoThreads() {
-    // Big enough that both products really split: 4096 rows (parts of >= 1024) and 160 features (>= 64).
+    // 4096 rows are 64 blocks in 32 groups, which the two threads take in turn.
     Dataset data = Blobs.make(4096, 160, 5, 1.0, 3);
     SoftmaxRegressionConfig cfg = SoftmaxRegressionConfig.DEFAULTS.withLbfgs(LbfgsConfig.DEFAULTS.withMaxIterations(5));
     Dense one = (Dense) new SoftmaxRegression(cfg.withThreads(1)).fit(data).classifier().network().layers().get(0);

@@ -1,6 +1,7 @@
 package dev.xent.kernel.scalar;
 
 import dev.xent.kernel.KernelProvider;
+import dev.xent.kernel.RowPanels;
 
 /**
  * The scalar reference kernels: plain loops, the source of truth that the SIMD provider is tested against.
@@ -103,5 +104,42 @@ public final class ScalarKernels implements KernelProvider {
       sum += Math.exp(z[off + c] - max);
     }
     return max + Math.log(sum);
+  }
+
+  @Override
+  public void panelLogits(float[] x, int xOff, int rows, int dp, float[] w, float[] bias, int c, float[] z,
+      int zOff) {
+    final int width = RowPanels.WIDTH;
+    final int panel = RowPanels.ROWS * width;
+    for (int k0 = 0; k0 < c; ) {
+      int g = RowPanels.classGroup(c - k0);
+      for (int i = 0; i < g; i++) {
+        int k = k0 + i;
+        for (int r = 0; r < rows; r++) {
+          float acc = 0f;
+          for (int j = 0; j < dp; j++) {
+            acc += x[xOff + (j / width) * panel + r * width + j % width]
+                * w[k0 * dp + (j / width) * g * width + i * width + j % width];
+          }
+          z[zOff + r * c + k] = acc + bias[k];
+        }
+      }
+      k0 += g;
+    }
+  }
+
+  @Override
+  public void panelGradient(float[] x, int xOff, int rows, int dp, float[] gt, int c, float[] gw, int gwOff) {
+    final int width = RowPanels.WIDTH;
+    final int panel = RowPanels.ROWS * width;
+    for (int k = 0; k < c; k++) {
+      for (int j = 0; j < dp; j++) {
+        float acc = gw[gwOff + k * dp + j];
+        for (int r = 0; r < rows; r++) {
+          acc += gt[k * RowPanels.ROWS + r] * x[xOff + (j / width) * panel + r * width + j % width];
+        }
+        gw[gwOff + k * dp + j] = acc;
+      }
+    }
   }
 }

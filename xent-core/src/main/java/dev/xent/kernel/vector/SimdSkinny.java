@@ -1,6 +1,5 @@
 package dev.xent.kernel.vector;
 
-import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,21 +17,11 @@ import jdk.incubator.vector.VectorSpecies;
  * bits do not depend on the block it falls in.
  */
 final class SimdSkinny implements SkinnyKernel {
-  private static final VectorSpecies<Float> S = species();
+  private static final VectorSpecies<Float> S = SpeciesCopies.speciesOf(MethodHandles.lookup());
   private static final int L = S.length();
 
   SimdSkinny() {}
 
-  private static VectorSpecies<Float> species() {
-    try {
-      @SuppressWarnings("unchecked")
-      VectorSpecies<Float> given =
-          MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, VectorSpecies.class);
-      return given != null ? given : FloatVector.SPECIES_PREFERRED;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Override
   public int lanes() {

@@ -1,6 +1,5 @@
 package dev.xent.kernel.vector;
 
-import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -33,7 +32,7 @@ import jdk.incubator.vector.VectorSpecies;
  * and allocation, against 0.9 ns and none). Production runs one width per JVM.
  */
 final class SimdSoftmaxXent implements SoftmaxXentRows {
-  private static final VectorSpecies<Float> S = species();
+  private static final VectorSpecies<Float> S = SpeciesCopies.speciesOf(MethodHandles.lookup());
   private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
   /**
    * A row's exp loop goes block by block of at most BLOCK logits, and each block's float lane sums go to double:
@@ -93,16 +92,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
 
   SimdSoftmaxXent() {}
 
-  private static VectorSpecies<Float> species() {
-    try {
-      @SuppressWarnings("unchecked")
-      VectorSpecies<Float> given =
-          MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, VectorSpecies.class);
-      return given != null ? given : FloatVector.SPECIES_PREFERRED;
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read the vector species of " + SimdSoftmaxXent.class, e);
-    }
-  }
 
   /** The species this copy of the class computes with. */
   static VectorSpecies<Float> vectorSpecies() {

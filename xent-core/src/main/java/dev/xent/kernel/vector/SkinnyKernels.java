@@ -1,9 +1,5 @@
 package dev.xent.kernel.vector;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -39,19 +35,6 @@ final class SkinnyKernels {
     if (species == FloatVector.SPECIES_PREFERRED) {
       return new SimdSkinny();
     }
-    try (InputStream in = SimdSkinny.class.getResourceAsStream("SimdSkinny.class")) {
-      if (in == null) {
-        throw new IllegalStateException("SimdSkinny.class is not readable as a resource");
-      }
-      MethodHandles.Lookup copy =
-          MethodHandles.lookup().defineHiddenClassWithClassData(in.readAllBytes(), species, true);
-      return (SkinnyKernel) copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read SimdSkinny.class", e);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("cannot define the " + species + " skinny kernels", e);
-    }
+    return SpeciesCopies.define(SimdSkinny.class, SkinnyKernel.class, species);
   }
 }

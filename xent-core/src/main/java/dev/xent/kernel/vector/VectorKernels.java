@@ -2,10 +2,6 @@ package dev.xent.kernel.vector;
 
 import dev.xent.kernel.KernelProvider;
 import dev.xent.kernel.scalar.ScalarKernels;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -21,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorKernels implements KernelProvider {
   private final VectorSpecies<Float> species;
   private final SoftmaxXentRows xent;
+  private final PanelKernel panels;
+  /** Scratch for {@link PanelKernel#logits}, one per thread. */
+  private final ThreadLocal<float[]> panelScratch = ThreadLocal.withInitial(() -> new float[PanelKernel.SCRATCH]);
   private final ScalarKernels scalar = new ScalarKernels();
   /** Whether {@link VectorGemm} has a micro-kernel for this width (128, 256 or 512 bits). */
   private final boolean gemmVectorized;
@@ -31,7 +30,10 @@ public final class VectorKernels implements KernelProvider {
    */
   public VectorKernels(int forcedBitSize) {
     this.species = forcedBitSize == -1 ? FloatVector.SPECIES_PREFERRED : speciesOf(forcedBitSize);
-    this.xent = species == SimdSoftmaxXent.vectorSpecies() ? new SimdSoftmaxXent() : copyFor(species);
+    this.xent = species == SimdSoftmaxXent.vectorSpecies() ? new SimdSoftmaxXent()
+        : SpeciesCopies.define(SimdSoftmaxXent.class, SoftmaxXentRows.class, species);
+    this.panels = species == FloatVector.SPECIES_PREFERRED ? new SimdPanels()
+        : SpeciesCopies.define(SimdPanels.class, PanelKernel.class, species);
     this.gemmVectorized = VectorGemm.supports(species);
   }
 
@@ -41,23 +43,6 @@ public final class VectorKernels implements KernelProvider {
       default -> throw new IllegalArgumentException(
           "vector bit size must be 0 (scalar), 128, 256 or 512, got " + bits);
     };
-  }
-
-  /** Defines a hidden copy of {@link SimdSoftmaxXent} whose constant species is {@code species}. */
-  private static SoftmaxXentRows copyFor(VectorSpecies<Float> species) {
-    try (InputStream in = SimdSoftmaxXent.class.getResourceAsStream("SimdSoftmaxXent.class")) {
-      if (in == null) {
-        throw new IllegalStateException("SimdSoftmaxXent.class is not readable as a resource");
-      }
-      MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(in.readAllBytes(), species, true);
-      return (SoftmaxXentRows) copy.findConstructor(copy.lookupClass(), MethodType.methodType(void.class)).invoke();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read SimdSoftmaxXent.class", e);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException("cannot define the " + species + " kernels", e);
-    }
   }
 
   @Override
@@ -148,6 +133,17 @@ public final class VectorKernels implements KernelProvider {
       return;
     }
     xent.dense(logits, targets, cols, smoothing, classWeights, rowCoef, gradScale, lossOut, gradOut, from, to);
+  }
+
+  @Override
+  public void panelLogits(float[] x, int xOff, int rows, int dp, float[] w, float[] bias, int c, float[] z,
+      int zOff) {
+    panels.logits(x, xOff, rows, dp, w, bias, c, z, zOff, panelScratch.get());
+  }
+
+  @Override
+  public void panelGradient(float[] x, int xOff, int rows, int dp, float[] gt, int c, float[] gw, int gwOff) {
+    panels.gradient(x, xOff, rows, dp, gt, c, gw, gwOff);
   }
 
   @Override
