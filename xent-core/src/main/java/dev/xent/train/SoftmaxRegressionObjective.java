@@ -79,7 +79,13 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
     this.invC = 1.0 / cReg;
     this.blocks = RowPanels.blocks(n);
     this.groups = Math.max(1, Math.min(MAX_GROUPS, blocks));
-    this.x = new float[RowPanels.size(n, d)];
+    long panelFloats = (long) RowPanels.blocks(n) * RowPanels.ROWS * RowPanels.paddedWidth(d);
+    if (panelFloats > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(n + " rows x " + d + " features are too many for softmax regression's "
+          + "working copy (" + panelFloats + " floats, at most " + (Integer.MAX_VALUE - 8) + " in one Java array); "
+          + "fit on fewer rows or features");
+    }
+    this.x = new float[(int) panelFloats];
     float[] shift = standardizer == null ? null : standardizer.mean();
     float[] scale = standardizer == null ? null : standardizer.std();
     Kernels.parallelFor(blocks, 1, (from, to) -> RowPanels.pack(features, d, from * RowPanels.ROWS,
