@@ -961,18 +961,20 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   /**
    * e^x per lane, for x ≤ 88 (the kernels pass x ≤ 0); lanes below -87 give 0, NaN stays NaN. Round-to-nearest
    * reduction with ln 2 in one constant ({@link #LN2_F}), e^r = 1 + r + r²·P(r) with P of degree 4 (see
-   * {@link #P0}) in fma, 2^n added into the exponent bits. P in Estrin's form rather than Horner's: three
-   * dependent operations after r (r², then two multiply-adds) instead of four, and the length of that chain, not
-   * the count of operations, is what limits the row loops (dropping the flush's compare and blend changed nothing
-   * measurable). Old and new code interleaved in one JVM, 8192 x 1000 forward and backward, best / median ns per
-   * logit, Horner then Estrin: 1 thread 0.688 / 0.973 and 0.674 / 0.942, 2 threads 0.383 / 0.545 and
-   * 0.366 / 0.539.
+   * {@link #P0}) in fma, 2^n added into the exponent bits. The length of the chain of dependent operations, not
+   * their count, is what limits the row loops (dropping the flush's compare and blend changed nothing measurable),
+   * so the chain is kept short: P in Estrin's form (after r: r², then two multiply-adds, where Horner's form takes
+   * four), and 1 + r computed beside it, so that e^r = (1 + r) + r²·P is one multiply-add where r + r²·P, then + 1,
+   * was two steps. Old and new code interleaved in one JVM, 8192 x 1000 forward and backward, best / median ns per
+   * logit: Horner then Estrin, 1 thread 0.688 / 0.973 and 0.674 / 0.942, 2 threads 0.383 / 0.545 and 0.366 /
+   * 0.539; Estrin then with 1 + r beside it, 1 thread 0.668 / 0.928 and 0.663 / 0.913, 2 threads 0.343 / 0.463 and
+   * 0.333 / 0.452.
    *
-   * <p>Relative error against {@link Math#exp}, measured every 2^-12: 6.2e-8 over [-1, 0], 8.9e-8 (1.49·2^-24) over
-   * [-10, 0] (Horner's form: 8.7e-8), growing with |n| to 3.0e-7 (5.1·2^-24) near ±87 (with ln 2 in two parts,
-   * 8.0e-8 everywhere; the degree-5 P of Cephes 8.3e-8); {@code lanewise(EXP)} measured 7.0e-8. This one is kept because it is faster on
-   * JDK 17 (AVX2, 256-bit): 0.40-0.45 ns per element against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call
-   * that is not inlined into the loop).
+   * <p>Relative error against {@link Math#exp}, measured every 2^-12: 5.9e-8 over [-1, 0], 8.5e-8 (1.43·2^-24) over
+   * [-10, 0], growing with |n| to 3.0e-7 (5.0·2^-24) near ±87 (Horner's form with r + r²·P, then + 1: 6.2e-8, 8.7e-8,
+   * 3.0e-7; with ln 2 in two parts, 8.0e-8 everywhere; the degree-5 P of Cephes 8.3e-8); {@code lanewise(EXP)}
+   * measured 7.0e-8. This one is kept because it is faster on JDK 17 (AVX2, 256-bit): 0.40-0.45 ns per element
+   * against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call that is not inlined into the loop).
    */
   static FloatVector exp(FloatVector x) {
     FloatVector t = x.fma(LOG2E, ROUND_MAGIC); // n in the low mantissa bits
@@ -981,7 +983,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector r2 = r.mul(r);
     // P(r) = (P0 + P1·r) + r²·((P2 + P3·r) + P4·r²), Estrin's form
     FloatVector p = r2.fma(r2.fma(r2.broadcast(P4), r.fma(P3, P2)), r.fma(P1, P0));
-    FloatVector y = p.fma(r2, r).add(1f); // e^r = 1 + r + r²·P(r)
+    // e^r = (1 + r) + r²·P(r): 1 + r is computed beside P, so the last step is one multiply-add
+    FloatVector y = p.fma(r2, r.add(1f));
     // 2^n: the low bits of t hold n, so t's bits shifted left by 23 are n in the exponent field
     FloatVector e = y.reinterpretAsInts().add(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
         .reinterpretAsFloats();
@@ -998,7 +1001,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     float r = Math.fma(n, -LN2_F, x);
     float r2 = r * r;
     float p = Math.fma(r2, Math.fma(r2, P4, Math.fma(r, P3, P2)), Math.fma(r, P1, P0));
-    float y = Math.fma(p, r2, r) + 1f;
+    float y = Math.fma(p, r2, r + 1f);
     float e = Float.intBitsToFloat(Float.floatToRawIntBits(y) + (Float.floatToRawIntBits(t) << 23));
     return x < EXP_FLUSH_BELOW ? 0f : e;
   }
