@@ -111,15 +111,19 @@ public final class ScalarKernels implements KernelProvider {
       int zOff) {
     final int width = RowPanels.WIDTH;
     final int panel = RowPanels.ROWS * width;
+    int panels = dp / width;
     for (int k0 = 0; k0 < c; ) {
       int g = RowPanels.classGroup(c - k0);
       for (int i = 0; i < g; i++) {
         int k = k0 + i;
         for (int r = 0; r < rows; r++) {
           float acc = 0f;
-          for (int j = 0; j < dp; j++) {
-            acc += x[xOff + (j / width) * panel + r * width + j % width]
-                * w[k0 * dp + (j / width) * g * width + i * width + j % width];
+          for (int q = 0; q < panels; q++) {
+            int xo = xOff + q * panel + r * width;
+            int wo = k0 * dp + q * g * width + i * width;
+            for (int t = 0; t < width; t++) {
+              acc += x[xo + t] * w[wo + t];
+            }
           }
           z[zOff + r * c + k] = acc + bias[k];
         }
@@ -132,13 +136,17 @@ public final class ScalarKernels implements KernelProvider {
   public void panelGradient(float[] x, int xOff, int rows, int dp, float[] gt, int c, float[] gw, int gwOff) {
     final int width = RowPanels.WIDTH;
     final int panel = RowPanels.ROWS * width;
+    int panels = dp / width;
     for (int k = 0; k < c; k++) {
-      for (int j = 0; j < dp; j++) {
-        float acc = gw[gwOff + k * dp + j];
-        for (int r = 0; r < rows; r++) {
-          acc += gt[k * RowPanels.ROWS + r] * x[xOff + (j / width) * panel + r * width + j % width];
+      for (int q = 0; q < panels; q++) {
+        for (int t = 0; t < width; t++) {
+          int gi = gwOff + k * dp + q * width + t;
+          float acc = gw[gi];
+          for (int r = 0; r < rows; r++) {
+            acc += gt[k * RowPanels.ROWS + r] * x[xOff + q * panel + r * width + t];
+          }
+          gw[gi] = acc;
         }
-        gw[gwOff + k * dp + j] = acc;
       }
     }
   }
