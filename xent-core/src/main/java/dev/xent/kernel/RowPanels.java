@@ -2,8 +2,8 @@ package dev.xent.kernel;
 
 /**
  * A row-major matrix X [n, d] stored as blocks of {@link #ROWS} rows, each block as {@link #WIDTH}-column panels:
- * element (r, j) of block b at {@code b·ROWS·dp + (j / WIDTH)·ROWS·WIDTH + r·WIDTH + j % WIDTH}, with d padded with
- * zero columns to {@code dp = paddedWidth(d)} and the last block padded with zero rows.
+ * element (r, j) of block b at {@code b·ROWS·dp + (j / WIDTH)·ROWS·WIDTH + r·WIDTH + j % WIDTH}, with d padded
+ * with zero columns to {@code dp = paddedWidth(d)} and the last block padded with zero rows.
  *
  * <p>The weights W [c, d] that {@link KernelProvider#panelLogits} multiplies with are laid out alike, in groups of
  * classes ({@link #classGroup}: 4, then 2, then 1): group [k, k + g) starts at {@code k·dp}, its element (k + i, j)

@@ -11,11 +11,14 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>{@link #logits} blocks 2 rows x 4 classes (then 4 rows x 2 classes): 8 accumulators, 2 + 4 loads per 8
  * fused multiply-adds, 14 of the 16 AVX2 registers (C2 loads all of a step's operands before its first
- * multiply-add; 2 x 5 tiles needed 17 and kept two accumulators on the stack). Each accumulator is one chain over
- * the row's vectors in column order, carried through a scratch buffer from one chunk of {@link #CHUNK} panels to
- * the next; its lanes are then summed in lane order and the bias added, so an element's bits do not depend on the
- * tile it falls in. {@link #gradient} blocks 4 classes x 2 vectors of a panel (then 2, then 1 class), the
- * accumulators loaded from the gradient, carried over the block's rows in row order and stored back. No lambdas or nested classes here: the class is copied as a hidden class.
+ * multiply-add; the first, 5-class tiles needed 17 and kept two accumulators on the stack, which halved the
+ * gradient's speed). Each accumulator is one chain over the row's vectors in column order, carried through a
+ * scratch buffer from one chunk of {@link #CHUNK} panels to the next; its lanes are then summed in lane order and
+ * the bias added, so an element's bits do not depend on the tile it falls in. {@link #gradient} blocks 4 classes x
+ * 2 vectors of a panel (then 2, then 1 class), the accumulators loaded from the gradient, carried over the block's
+ * rows in row order and stored back: 2 + 4 loads per 8 fused multiply-adds, in 14 registers.
+ *
+ * <p>No lambdas or nested classes here: the class is copied as a hidden class.
  */
 final class SimdPanels implements PanelKernel {
   private static final VectorSpecies<Float> S = SpeciesCopies.speciesOf(MethodHandles.lookup());
@@ -28,15 +31,14 @@ final class SimdPanels implements PanelKernel {
   /**
    * Panels per chunk of {@link #logits}: 8 panels of a block (32 KiB) are read front to back while 4 classes' 8
    * panels of W (2 KiB) stay in L1. Unchunked, a row pair reads across all 49 panels of a Fashion-MNIST block, 4 KiB
-   * apart, which the hardware prefetcher does not follow (the logits of 60,000 rows took 72-113 ms from memory
-   * against 29-34 ms from cache, one thread). Softmax regression evaluations on Fashion-MNIST (60,000 x 784, 10
-   * classes), median of 35 at 1 / 2 threads, W in rows: 4 panels 99 / 53 ms, 8 panels 81 / 44, 25 panels 89 / 48;
-   * W in class groups: 4 panels 92 / 49, 8 panels 68 / 40.
+   * apart, which the hardware prefetcher does not follow (with the first, unchunked kernel the logits of 60,000
+   * rows took 72-113 ms from memory against 29-34 ms from cache, one thread). Softmax regression evaluations on
+   * Fashion-MNIST (60,000 x 784, 10 classes), median of 35 at 1 / 2 threads, W in rows: 4 panels 99 / 53 ms,
+   * 8 panels 81 / 44, 25 panels 89 / 48; W in class groups: 4 panels 92 / 49, 8 panels 68 / 40.
    */
   static final int CHUNK = 8;
 
   SimdPanels() {}
-
 
   @Override
   public void logits(float[] x, int xOff, int rows, int dp, float[] w, float[] bias, int c, float[] z, int zOff,

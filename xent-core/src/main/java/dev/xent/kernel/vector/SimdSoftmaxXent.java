@@ -971,8 +971,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * 0.333 / 0.452.
    *
    * <p>Relative error against {@link Math#exp}, measured every 2^-12: 5.9e-8 over [-1, 0], 8.5e-8 (1.43·2^-24) over
-   * [-10, 0], growing with |n| to 3.0e-7 (5.0·2^-24) near ±87 (Horner's form with r + r²·P, then + 1: 6.2e-8, 8.7e-8,
-   * 3.0e-7; with ln 2 in two parts, 8.0e-8 everywhere; the degree-5 P of Cephes 8.3e-8); {@code lanewise(EXP)}
+   * [-10, 0], growing with |n| to 3.0e-7 (5.0·2^-24) near ±87 (Horner's form with r + r²·P, then + 1: 6.2e-8,
+   * 8.7e-8, 3.0e-7; with ln 2 in two parts, 8.0e-8 everywhere; the degree-5 P of Cephes 8.3e-8); {@code lanewise(EXP)}
    * measured 7.0e-8. This one is kept because it is faster on JDK 17 (AVX2, 256-bit): 0.40-0.45 ns per element
    * against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call that is not inlined into the loop).
    */
