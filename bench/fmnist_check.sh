@@ -10,6 +10,8 @@
 # Usage: bench/fmnist_check.sh [THREADS=all processors]
 # Env:   XENT_FMNIST (default /usr/share/datasets/fashion-mnist), PYTHON (default /usr/bin/python3)
 set -euo pipefail
+# A failing step ends the script (set -e), also inside $(...), where it would say nothing: name it.
+trap 'echo "fmnist_check.sh: stopped at line $LINENO, exit status $?: $BASH_COMMAND" >&2' ERR
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA="${XENT_FMNIST:-/usr/share/datasets/fashion-mnist}"

@@ -8,6 +8,8 @@
 # Builds xent-core and xent-bench first if their classes are missing. Run it on a quiet machine: it reports what
 # `uptime` said before it started.
 set -euo pipefail
+# A failing step ends the script (set -e), also inside $(...), where it would say nothing: name it.
+trap 'echo "loss_vs_torch.sh: stopped at line $LINENO, exit status $?: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
 threads_list="1 2"

@@ -10,6 +10,8 @@
 # Usage: bench/mlp_vs_torch.sh [THREADS=2] [EPOCHS=3] ["BATCHES"="128 32 512"]
 # Env:   XENT_FMNIST (default /usr/share/datasets/fashion-mnist), PYTHON (default /usr/bin/python3)
 set -euo pipefail
+# A failing step ends the script (set -e), also inside $(...), where it would say nothing: name it.
+trap 'echo "mlp_vs_torch.sh: stopped at line $LINENO, exit status $?: $BASH_COMMAND" >&2' ERR
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THREADS="${1:-2}"
