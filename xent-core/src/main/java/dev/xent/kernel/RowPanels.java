@@ -69,24 +69,17 @@ public final class RowPanels {
     return remaining >= 4 ? 4 : remaining >= 2 ? 2 : 1;
   }
 
-  /** Writes W [c, d] (row-major, read through {@code w.get(k·d + j)}) into its class-group layout [c, dp]. */
-  public static void packWeights(WeightSource w, int c, int d, float[] out) {
+  /** Writes W [c, d] (row-major) into its class-group layout [c, dp]. */
+  public static void packWeights(float[] w, int c, int d, float[] out) {
     int dp = paddedWidth(d);
     for (int k = 0; k < c; ) {
       int g = classGroup(c - k);
       for (int i = 0; i < g; i++) {
         for (int j = 0; j < d; j++) {
-          out[k * dp + (j / WIDTH) * g * WIDTH + i * WIDTH + j % WIDTH] = w.get((k + i) * d + j);
+          out[k * dp + (j / WIDTH) * g * WIDTH + i * WIDTH + j % WIDTH] = w[(k + i) * d + j];
         }
       }
       k += g;
     }
-  }
-
-  /** Where {@link #packWeights} reads W from (a double θ, a float array). */
-  @FunctionalInterface
-  public interface WeightSource {
-    /** Element i of W [c, d], row-major. */
-    float get(int i);
   }
 }

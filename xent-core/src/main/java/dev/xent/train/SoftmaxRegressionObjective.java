@@ -42,7 +42,8 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
   private final double invC;
   private final int blocks;
   private final int groups;
-  private final float[] w; // [c, dp] in class groups (RowPanels.packWeights)
+  private final float[] wRows; // [c, d]: W of θ in float
+  private final float[] w; // [c, dp]: the same in class groups (RowPanels.packWeights)
   private final float[] bias; // [c]
   private final float[] logits; // [n, c]
   private final float[] grad; // [n, c]
@@ -52,23 +53,17 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
   private final double[] groupGradB; // [groups, c]
   private final double[] groupLoss; // [groups]
   private final RowParallel.RangeBody groupBody = this::runGroups;
-  private KernelProvider provider;
 
   /**
    * @param features [n, d], row-major
    * @param standardizer applied to the features as they are copied, or null
-   * @param labels class ids in [0, c)
+   * @param labels class ids in [0, c), as {@link dev.xent.data.Dataset} guarantees
    * @param rowWeight per-row weights s_i
    * @param weightSum S = Σ s_i
    * @param cReg the inverse regularisation strength C
    */
   SoftmaxRegressionObjective(float[] features, Standardizer standardizer, int n, int d, int c, int[] labels,
       float[] rowWeight, double weightSum, double cReg) {
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0 || labels[i] >= c) {
-        throw new IllegalArgumentException("row " + i + ": class id " + labels[i] + " outside [0, " + c + ")");
-      }
-    }
     this.n = n;
     this.d = d;
     this.dp = RowPanels.paddedWidth(d);
@@ -90,6 +85,7 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
     float[] scale = standardizer == null ? null : standardizer.std();
     Kernels.parallelFor(blocks, 1, (from, to) -> RowPanels.pack(features, d, from * RowPanels.ROWS,
         Math.min(n, to * RowPanels.ROWS), shift, scale, x));
+    this.wRows = new float[c * d];
     this.w = new float[c * dp];
     this.bias = new float[c];
     this.logits = new float[n * c];
@@ -113,11 +109,8 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
 
   @Override
   public double evaluate(double[] theta, double[] gradOut) {
-    RowPanels.packWeights(i -> (float) theta[i], c, d, w);
-    for (int k = 0; k < c; k++) {
-      bias[k] = (float) theta[c * d + k];
-    }
-    provider = Kernels.provider();
+    unpack(theta, wRows, bias);
+    RowPanels.packWeights(wRows, c, d, w);
     Arrays.fill(groupGradW, 0f);
     Arrays.fill(groupGradB, 0.0);
     Kernels.parallelFor(groups, 1, groupBody);
@@ -154,7 +147,7 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
   }
 
   private void runGroup(int g) {
-    KernelProvider p = provider;
+    KernelProvider p = Kernels.provider();
     float[] gt = groupGradT[g];
     int firstBlock = (int) ((long) g * blocks / groups);
     int endBlock = (int) ((long) (g + 1) * blocks / groups);

@@ -22,7 +22,6 @@ final class SimdSkinny implements SkinnyKernel {
 
   SimdSkinny() {}
 
-
   @Override
   public int lanes() {
     return L;

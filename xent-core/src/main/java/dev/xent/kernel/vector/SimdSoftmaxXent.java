@@ -92,7 +92,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
 
   SimdSoftmaxXent() {}
 
-
   /** The species this copy of the class computes with. */
   static VectorSpecies<Float> vectorSpecies() {
     return S;

@@ -54,7 +54,7 @@ class PanelKernelsTest {
       w[i] = (float) rnd.nextGaussian();
     }
     float[] wPacked = new float[c * RowPanels.paddedWidth(d)];
-    RowPanels.packWeights(i -> w[i], c, d, wPacked);
+    RowPanels.packWeights(w, c, d, wPacked);
     float[] bias = new float[c];
     for (int k = 0; k < c; k++) {
       bias[k] = (float) rnd.nextGaussian();
