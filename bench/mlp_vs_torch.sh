@@ -12,7 +12,7 @@
 # PyTorch does its matrix products in OpenBLAS's own pthreads, which ignore torch.set_num_threads (at 1 thread
 # a product keeps both cores of this machine busy), while at 2 threads PyTorch's OpenMP workers spin between
 # operations on the cores those OpenBLAS threads need; measured at batch 128 on 2 cores, 11,000 samples/s
-# as it comes against 29,000-34,000 with either variable set. xent/torch_tuned is the comparison with PyTorch
+# as it comes against 29,000-44,000 with either variable set. xent/torch_tuned is the comparison with PyTorch
 # at its best on the same cores.
 #
 # Usage: bench/mlp_vs_torch.sh [THREADS=2] [EPOCHS=3] ["BATCHES"="128 32 512"]
