@@ -37,9 +37,9 @@ public final class RowPanels {
     return (n + ROWS - 1) / ROWS;
   }
 
-  /** Floats in the panel form of [n, d]. */
-  public static int size(int n, int d) {
-    return Math.multiplyExact(Math.multiplyExact(blocks(n), ROWS), paddedWidth(d));
+  /** Floats in the panel form of [n, d]; a long, since it can exceed what one Java array holds. */
+  public static long size(int n, int d) {
+    return (long) blocks(n) * ROWS * paddedWidth(d);
   }
 
   /** Where block b starts in the panel form of a matrix d wide. */

@@ -74,7 +74,7 @@ final class SoftmaxRegressionObjective implements DifferentiableFunction {
     this.invC = 1.0 / cReg;
     this.blocks = RowPanels.blocks(n);
     this.groups = Math.max(1, Math.min(MAX_GROUPS, blocks));
-    long panelFloats = (long) RowPanels.blocks(n) * RowPanels.ROWS * RowPanels.paddedWidth(d);
+    long panelFloats = RowPanels.size(n, d);
     if (panelFloats > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(n + " rows x " + d + " features are too many for softmax regression's "
           + "working copy (" + panelFloats + " floats, at most " + (Integer.MAX_VALUE - 8) + " in one Java array); "

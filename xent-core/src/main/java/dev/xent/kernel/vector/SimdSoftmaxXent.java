@@ -92,11 +92,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
 
   SimdSoftmaxXent() {}
 
-  /** The species this copy of the class computes with. */
-  static VectorSpecies<Float> vectorSpecies() {
-    return S;
-  }
-
   @Override
   public void sparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
       float[] softTarget, float gradScale, double[] lossOut, float[] gradOut, int from, int to) {

@@ -32,9 +32,6 @@ final class SkinnyKernels {
   }
 
   private static SkinnyKernel make(VectorSpecies<Float> species) {
-    if (species == FloatVector.SPECIES_PREFERRED) {
-      return new SimdSkinny();
-    }
-    return SpeciesCopies.define(SimdSkinny.class, SkinnyKernel.class, species);
+    return SpeciesCopies.instance(SimdSkinny.class, SkinnyKernel.class, species, SimdSkinny::new);
   }
 }

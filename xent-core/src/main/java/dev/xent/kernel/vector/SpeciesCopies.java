@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.function.Supplier;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,6 +15,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SpeciesCopies {
   private SpeciesCopies() {}
+
+  /**
+   * The kernel for {@code species}: {@code loaded} (an instance of {@code template} as loaded, which computes with
+   * the preferred species) when that is the one asked for, else a hidden copy ({@link #define}).
+   */
+  static <T> T instance(Class<? extends T> template, Class<T> type, VectorSpecies<Float> species,
+      Supplier<? extends T> loaded) {
+    return species == FloatVector.SPECIES_PREFERRED ? loaded.get() : define(template, type, species);
+  }
 
   /**
    * A new instance of a hidden copy of {@code template} (which has a no-argument constructor and reads its

@@ -30,10 +30,8 @@ public final class VectorKernels implements KernelProvider {
    */
   public VectorKernels(int forcedBitSize) {
     this.species = forcedBitSize == -1 ? FloatVector.SPECIES_PREFERRED : speciesOf(forcedBitSize);
-    this.xent = species == SimdSoftmaxXent.vectorSpecies() ? new SimdSoftmaxXent()
-        : SpeciesCopies.define(SimdSoftmaxXent.class, SoftmaxXentRows.class, species);
-    this.panels = species == FloatVector.SPECIES_PREFERRED ? new SimdPanels()
-        : SpeciesCopies.define(SimdPanels.class, PanelKernel.class, species);
+    this.xent = SpeciesCopies.instance(SimdSoftmaxXent.class, SoftmaxXentRows.class, species, SimdSoftmaxXent::new);
+    this.panels = SpeciesCopies.instance(SimdPanels.class, PanelKernel.class, species, SimdPanels::new);
     this.gemmVectorized = VectorGemm.supports(species);
   }
 

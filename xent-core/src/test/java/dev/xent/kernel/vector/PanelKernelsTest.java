@@ -47,7 +47,7 @@ class PanelKernelsTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) rnd.nextGaussian();
     }
-    float[] panels = new float[RowPanels.size(n, d)];
+    float[] panels = new float[Math.toIntExact(RowPanels.size(n, d))];
     RowPanels.pack(x, d, 0, n, null, null, panels);
     float[] w = new float[c * d];
     for (int i = 0; i < w.length; i++) {
@@ -165,7 +165,7 @@ class PanelKernelsTest {
       mean[j] = 0.25f * j;
       std[j] = 1f + 0.5f * j;
     }
-    float[] panels = new float[RowPanels.size(n, d)];
+    float[] panels = new float[Math.toIntExact(RowPanels.size(n, d))];
     RowPanels.pack(m.rowMajor(), d, 0, n, mean, std, panels);
     float[] expected = m.rowMajor().clone();
     new dev.xent.data.Standardizer(mean, std).apply(m.rowMajor(), expected, n);
