@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-        "Time sparse softmax cross-entropy from logits on random N x C float32 logits: forward alone and "
-            + "forward + backward (gradient). Reports the best of many repetitions after warm-up, in ns per "
+        "Time sparse softmax cross-entropy from logits on random N x C float32 logits: forward alone, "
+            + "forward + backward (gradient into its own array), and forward + backward with the gradient "
+            + "written over the logits (in place). Reports the best of many repetitions after warm-up, in ns per "
             + "logit element and Gelem/s.",
         "Timing is only meaningful on a quiet machine."},
     footerHeading = "%nExamples:%n",
@@ -49,6 +50,7 @@ public final class BenchLossCommand extends BaseCommand {
       o.put("classes", r.cols());
       o.set("fwd_ns_per_elem", JsonOutput.number(r.fwdNsPerElem()));
       o.set("fwd_bwd_ns_per_elem", JsonOutput.number(r.fwdBwdNsPerElem()));
+      o.set("fwd_bwd_in_place_ns_per_elem", JsonOutput.number(r.fwdBwdInPlaceNsPerElem()));
       o.set("copy_ns_per_elem", JsonOutput.number(r.copyNsPerElem()));
       o.put("provider", r.provider());
       o.put("vector_bit_size", r.vectorBitSize());
@@ -60,6 +62,8 @@ public final class BenchLossCommand extends BaseCommand {
           r.threads());
       out().printf("forward            %8.3f ns/elem  %7.3f Gelem/s%n", r.fwdNsPerElem(), 1 / r.fwdNsPerElem());
       out().printf("forward+backward   %8.3f ns/elem  %7.3f Gelem/s%n", r.fwdBwdNsPerElem(), 1 / r.fwdBwdNsPerElem());
+      out().printf("  gradient in place %7.3f ns/elem  %7.3f Gelem/s  (written over the logits)%n",
+          r.fwdBwdInPlaceNsPerElem(), 1 / r.fwdBwdInPlaceNsPerElem());
       out().printf("read+write floor   %8.3f ns/elem  %7.3f Gelem/s  (read the logits, write the gradient, nothing"
           + " else)%n", r.copyNsPerElem(), 1 / r.copyNsPerElem());
     }

@@ -87,6 +87,10 @@ public interface KernelProvider {
    * {@code labels[i]} is outside [0, cols). Writes {@code lossOut[i] = -Σ_c v_c·log softmax(z_i)_c} and, when
    * {@code gradOut} is not null, {@code grad_i = gradScale·((Σ_c v_c)·softmax(z_i) - v)}.
    *
+   * <p>{@code gradOut} may be {@code logits} itself: the gradient then replaces the logits, with the same bits as
+   * in a separate array (each row's logits are read in full before its gradient is written, and no other row's
+   * logits after it).
+   *
    * @param softCoef [rows] or null (no soft term)
    */
   void softmaxXentSparse(float[] logits, int cols, int[] labels, float[] hardCoef, float[] softCoef,
@@ -96,7 +100,8 @@ public interface KernelProvider {
    * Fused softmax cross-entropy with dense (one-hot or soft) targets, rows [from, to).
    *
    * <p>Row i's target vector is {@code v = rowCoef[i]·w⊙(y_i(1-ε)+ε/C)}, with w = {@code classWeights} [cols]
-   * or all ones when null and ε = {@code smoothing}. Outputs as in {@link #softmaxXentSparse}.
+   * or all ones when null and ε = {@code smoothing}. Outputs as in {@link #softmaxXentSparse}, {@code gradOut}
+   * {@code logits} itself included; never {@code targets}.
    */
   void softmaxXentDense(float[] logits, float[] targets, int cols, float smoothing, float[] classWeights,
       float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut, int from, int to);

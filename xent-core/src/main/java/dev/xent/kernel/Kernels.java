@@ -210,6 +210,10 @@ public final class Kernels {
   public static void softmaxXentDense(float[] logits, float[] targets, int rows, int cols, float smoothing,
       float[] classWeights, float[] rowCoef, float gradScale, double[] lossOut, float[] gradOut) {
     checkRows(logits, rows, cols, gradOut, lossOut);
+    if (gradOut == targets) {
+      throw new IllegalArgumentException("the gradient cannot be written over the targets: pass another array "
+          + "(or the logits, to write it in place)");
+    }
     if (targets.length < (long) rows * cols) {
       throw new IllegalArgumentException("targets hold " + targets.length + " values, need " + (long) rows * cols);
     }

@@ -1,6 +1,7 @@
 package dev.xent.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xent.loss.FusedSoftmaxCrossEntropy;
 import dev.xent.loss.LossOptions;
@@ -78,6 +79,61 @@ class KernelThreadingTest {
       assertThat(loss).as("loss, %d threads", threads).isEqualTo(refLoss);
       assertThat(Arrays.equals(grad, refGrad)).as("gradient, %d threads", threads).isTrue();
     }
+  }
+
+  /**
+   * The gradient written over the logits, with rows split across 1 to 4 threads, equals the gradient written to its
+   * own array on one thread, loss included, for sparse labels (the short-row, transposed and chunked layouts) and
+   * dense targets.
+   */
+  @ParameterizedTest(name = "{0} classes")
+  @ValueSource(ints = {10, 64, 1000})
+  void gradientInPlaceIsBitIdenticalWhateverTheThreadCount(int cols) {
+    int rows = 3 * 16384 / cols + 13;
+    SplittableRandom rnd = new SplittableRandom(cols + 5);
+    float[] logits = new float[rows * cols]; // [rows, cols], row-major
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] = (float) (3 * rnd.nextGaussian());
+    }
+    int[] labels = new int[rows];
+    float[] targets = new float[rows * cols]; // [rows, cols]: 0.7 on the label, 0.3 on the next class
+    for (int i = 0; i < rows; i++) {
+      labels[i] = i % 7 == 3 ? -100 : rnd.nextInt(cols);
+      int t = Math.max(0, labels[i]);
+      targets[i * cols + t] = 0.7f;
+      targets[i * cols + (t + 1) % cols] = 0.3f;
+    }
+    LossOptions options = LossOptions.torch().withLabelSmoothing(0.1);
+    Kernels.setThreads(1);
+    float[] sparseGrad = new float[logits.length];
+    float[] denseGrad = new float[logits.length];
+    double sparseLoss = new FusedSoftmaxCrossEntropy(options, rows, cols).sparse(logits, rows, labels, null,
+        sparseGrad);
+    double denseLoss = new FusedSoftmaxCrossEntropy(options, rows, cols).dense(logits, rows, targets, null,
+        denseGrad);
+    for (int threads = 1; threads <= 4; threads++) {
+      Kernels.setThreads(threads);
+      float[] inPlace = logits.clone();
+      double loss = new FusedSoftmaxCrossEntropy(options, rows, cols).sparse(inPlace, rows, labels, null, inPlace);
+      assertThat(Double.doubleToRawLongBits(loss)).as("sparse loss, %d threads", threads)
+          .isEqualTo(Double.doubleToRawLongBits(sparseLoss));
+      assertThat(Arrays.equals(inPlace, sparseGrad)).as("sparse gradient in place, %d threads", threads).isTrue();
+      inPlace = logits.clone();
+      loss = new FusedSoftmaxCrossEntropy(options, rows, cols).dense(inPlace, rows, targets, null, inPlace);
+      assertThat(Double.doubleToRawLongBits(loss)).as("dense loss, %d threads", threads)
+          .isEqualTo(Double.doubleToRawLongBits(denseLoss));
+      assertThat(Arrays.equals(inPlace, denseGrad)).as("dense gradient in place, %d threads", threads).isTrue();
+    }
+  }
+
+  @Test
+  void theGradientCannotOverwriteTheTargets() {
+    float[] logits = {1f, 2f, 3f};
+    float[] targets = {0f, 0f, 1f};
+    FusedSoftmaxCrossEntropy loss = new FusedSoftmaxCrossEntropy(LossOptions.torch(), 1, 3);
+    assertThatThrownBy(() -> loss.dense(logits, 1, targets, null, targets))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot be written over the targets");
   }
 
   /**
