@@ -60,12 +60,14 @@ for t in $threads_list; do
     spread=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; v=sorted(json.loads(l)["fwd_bwd_ns_per_elem"] for l in sys.stdin if l.strip()); print(" ".join(f"{x:.2f}" for x in v))')
     tf=$(field "$tj" fwd_ns_per_elem); tb=$(field "$tj" fwd_bwd_ns_per_elem)
     xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem); xc=$(field "$xj" copy_ns_per_elem)
-    xi=$(field "$xj" fwd_bwd_in_place_ns_per_elem)
+    # the in-place time is the median over the JVMs on its own: a JVM's run may catch a slow stretch in one of its
+    # timing windows and not in the other
+    xi=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; v=sorted(json.loads(l)["fwd_bwd_in_place_ns_per_elem"] for l in sys.stdin if l.strip()); print(v[len(v)//2])')
     $python -c 'import sys; s,t,tf,xf,tb,xb,xi,xc=sys.argv[1:]; tf,xf,tb,xb,xi,xc=map(float,(tf,xf,tb,xb,xi,xc)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x | {xi:11.3f} {tb/xi:8.2f}x | {xc:9.3f}", end="")' \
       "$s" "$t" "$tf" "$xf" "$tb" "$xb" "$xi" "$xc"
     echo " | $spread"
   done
 done
 echo "# ns per logit element, best of repetitions; ratio = torch time / xent time; provider: $(field "$xj" provider) $(field "$xj" vector_bits)-bit"
-echo "# xent_inplace: forward+backward with the gradient written over the logits (PyTorch has no such call); ratio_inp against torch_f+b"
+echo "# xent_inplace: forward+backward with the gradient written over the logits (PyTorch has no such call), median over the JVMs; ratio_inp against torch_f+b"
 echo "# rw_floor: Java reading the logits and writing the gradient once on the same arrays and threads, no arithmetic"
