@@ -63,27 +63,16 @@ class InPlaceGradientTest {
       hard[i] = (float) (0.5 + rnd.nextDouble());
       soft[i] = (float) (0.1 / cols);
     }
-    float[] u = new float[cols];
-    for (int c = 0; c < cols; c++) {
-      u[c] = (float) (0.25 + rnd.nextDouble());
-    }
+    float[] u = VectorKernelsTest.classWeights(rnd, cols);
     for (Fill fill : Fill.values()) {
       float[] logits = VectorKernelsTest.logits(fill, rows, cols, 5);
       boolean smoothable = fill != Fill.VERY_NEGATIVE; // as in VectorKernelsTest: Σ u_c z_c would overflow
       for (int variant = 0; variant < (smoothable ? 3 : 1); variant++) {
         float[] s = variant == 0 ? null : soft;
         float[] w = variant == 2 ? u : null;
-        String where = name + " " + cols + " classes " + fill + " variant " + variant;
-        double[] lossSep = new double[rows];
-        float[] gradSep = new float[rows * cols];
-        kernels.softmaxXentSparse(logits, cols, labels, hard, s, w, 0.25f, lossSep, gradSep, 0, rows);
-        double[] lossIn = new double[rows];
-        float[] inPlace = logits.clone();
-        for (int k = 0; k + 1 < cuts.length; k++) {
-          kernels.softmaxXentSparse(inPlace, cols, labels, hard, s, w, 0.25f, lossIn, inPlace, cuts[k], cuts[k + 1]);
-        }
-        assertThat(Arrays.equals(lossIn, lossSep)).as("%s: losses", where).isTrue();
-        assertThat(Arrays.equals(inPlace, gradSep)).as("%s: gradients", where).isTrue();
+        assertInPlaceMatches(name + " " + cols + " classes " + fill + " variant " + variant, logits, cols, cuts,
+            (z, loss, grad, from, to) -> kernels.softmaxXentSparse(z, cols, labels, hard, s, w, 0.25f, loss, grad,
+                from, to));
       }
     }
   }
@@ -95,44 +84,46 @@ class InPlaceGradientTest {
     int[] cuts = cuts(cols);
     int rows = cuts[cuts.length - 1];
     SplittableRandom rnd = new SplittableRandom(cols + 1);
-    float[] softRows = new float[rows * cols];
+    float[] softRows = VectorKernelsTest.softRows(rnd, rows, cols);
     float[] rowCoef = new float[rows];
     for (int i = 0; i < rows; i++) {
-      double total = 0;
-      for (int c = 0; c < cols; c++) {
-        softRows[i * cols + c] = (float) rnd.nextDouble();
-        total += softRows[i * cols + c];
-      }
-      for (int c = 0; c < cols; c++) {
-        softRows[i * cols + c] /= (float) total;
-      }
       rowCoef[i] = (float) (0.5 + rnd.nextDouble());
     }
-    float[] weights = new float[cols];
-    for (int c = 0; c < cols; c++) {
-      weights[c] = (float) (0.25 + rnd.nextDouble());
-    }
+    float[] weights = VectorKernelsTest.classWeights(rnd, cols);
     for (Fill fill : Fill.values()) {
-      if (fill == Fill.VERY_NEGATIVE) {
-        continue; // as in VectorKernelsTest: soft targets against -3e38 logits overflow Σ y_c z_c
-      }
-      float[] logits = VectorKernelsTest.logits(fill, rows, cols, 9);
+      // as in VectorKernelsTest: fairly negative logits (-1e30) for the very negative fill, whose -3e38 would
+      // overflow Σ y_c z_c against soft targets
+      float[] logits = VectorKernelsTest.logits(fill == Fill.VERY_NEGATIVE ? null : fill, rows, cols, 9);
       for (int variant = 0; variant < 3; variant++) {
         float smoothing = variant == 0 ? 0f : 0.1f;
         float[] w = variant == 2 ? weights : null;
-        String where = name + " " + cols + " classes " + fill + " variant " + variant;
-        double[] lossSep = new double[rows];
-        float[] gradSep = new float[rows * cols];
-        kernels.softmaxXentDense(logits, softRows, cols, smoothing, w, rowCoef, 0.5f, lossSep, gradSep, 0, rows);
-        double[] lossIn = new double[rows];
-        float[] inPlace = logits.clone();
-        for (int k = 0; k + 1 < cuts.length; k++) {
-          kernels.softmaxXentDense(inPlace, softRows, cols, smoothing, w, rowCoef, 0.5f, lossIn, inPlace, cuts[k],
-              cuts[k + 1]);
-        }
-        assertThat(Arrays.equals(lossIn, lossSep)).as("%s: losses", where).isTrue();
-        assertThat(Arrays.equals(inPlace, gradSep)).as("%s: gradients", where).isTrue();
+        assertInPlaceMatches(name + " " + cols + " classes " + fill + " variant " + variant, logits, cols, cuts,
+            (z, loss, grad, from, to) -> kernels.softmaxXentDense(z, softRows, cols, smoothing, w, rowCoef, 0.5f,
+                loss, grad, from, to));
       }
     }
+  }
+
+  /** One kernel call on rows [from, to) of the given logits, writing loss and gradient. */
+  private interface RowsCall {
+    void run(float[] logits, double[] loss, float[] grad, int from, int to);
+  }
+
+  /**
+   * The call on the whole range with a separate gradient array, then on a copy of the logits range by range (split
+   * at {@code cuts}) with the gradient written over it: losses and gradients bit for bit the same.
+   */
+  private static void assertInPlaceMatches(String where, float[] logits, int cols, int[] cuts, RowsCall call) {
+    int rows = cuts[cuts.length - 1];
+    double[] lossSep = new double[rows];
+    float[] gradSep = new float[rows * cols];
+    call.run(logits, lossSep, gradSep, 0, rows);
+    double[] lossIn = new double[rows];
+    float[] inPlace = logits.clone();
+    for (int k = 0; k + 1 < cuts.length; k++) {
+      call.run(inPlace, lossIn, inPlace, cuts[k], cuts[k + 1]);
+    }
+    assertThat(Arrays.equals(lossIn, lossSep)).as("%s: losses", where).isTrue();
+    assertThat(Arrays.equals(inPlace, gradSep)).as("%s: gradients", where).isTrue();
   }
 }

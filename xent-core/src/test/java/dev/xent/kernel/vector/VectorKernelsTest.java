@@ -75,10 +75,7 @@ class VectorKernelsTest {
         soft[i] = (float) (0.1 / cols);
       }
       labels[SPARSE_ROWS - 1] = ignoredLabel(cols); // an ignored row: label outside [0, cols)
-      float[] weights = new float[cols];
-      for (int c = 0; c < cols; c++) {
-        weights[c] = (float) (0.25 + rnd.nextDouble());
-      }
+      float[] weights = classWeights(rnd, cols);
       String where = bits + "-bit " + cols + " classes " + fill;
       // hard only; hard + smoothing (u = 1); hard + weighted smoothing; forward only
       boolean veryNegative = fill == Fill.VERY_NEGATIVE;
@@ -100,23 +97,12 @@ class VectorKernelsTest {
       float[] logits = logits(fill == Fill.VERY_NEGATIVE ? null : fill, ROWS, cols, 11);
       SplittableRandom rnd = new SplittableRandom(cols + 1);
       float[] oneHot = new float[ROWS * cols];
-      float[] softRows = new float[ROWS * cols];
       for (int i = 0; i < ROWS; i++) {
         oneHot[i * cols + rnd.nextInt(cols)] = 1f;
-        double total = 0;
-        for (int c = 0; c < cols; c++) {
-          softRows[i * cols + c] = (float) rnd.nextDouble();
-          total += softRows[i * cols + c];
-        }
-        for (int c = 0; c < cols; c++) {
-          softRows[i * cols + c] /= (float) total;
-        }
       }
+      float[] softRows = softRows(rnd, ROWS, cols);
       float[] rowCoef = {1f, 0.5f, 2f};
-      float[] weights = new float[cols];
-      for (int c = 0; c < cols; c++) {
-        weights[c] = (float) (0.25 + rnd.nextDouble());
-      }
+      float[] weights = classWeights(rnd, cols);
       String where = bits + "-bit " + cols + " classes " + fill;
       compareDense(vector, where + " one-hot", logits, oneHot, cols, 0f, null, rowCoef, 0.25f, true, lanes);
       compareDense(vector, where + " forward", logits, oneHot, cols, 0f, null, rowCoef, 0.25f, false, lanes);
@@ -252,6 +238,31 @@ class VectorKernelsTest {
         }
       }
     }
+  }
+
+  /** Row-major [rows, cols] rows of uniform random values, each divided by its sum. */
+  static float[] softRows(SplittableRandom rnd, int rows, int cols) {
+    float[] y = new float[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      double total = 0;
+      for (int c = 0; c < cols; c++) {
+        y[i * cols + c] = (float) rnd.nextDouble();
+        total += y[i * cols + c];
+      }
+      for (int c = 0; c < cols; c++) {
+        y[i * cols + c] /= (float) total;
+      }
+    }
+    return y;
+  }
+
+  /** Per-class weights in [0.25, 1.25). */
+  static float[] classWeights(SplittableRandom rnd, int cols) {
+    float[] w = new float[cols];
+    for (int c = 0; c < cols; c++) {
+      w[c] = (float) (0.25 + rnd.nextDouble());
+    }
+    return w;
   }
 
   /** Row-major [rows, cols] logits of the given fill; null means fairly negative finite logits (-1e30). */
