@@ -513,7 +513,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     int bound = S.loopBound(cols);
     float max = Float.NEGATIVE_INFINITY;
     double sum = 0.0;
-    if (g == null) {
+    // In place (g is z), the next row's gradient lines are its logit lines, which the max already loads: no touch.
+    // Measured in place, 8192 x 1000, calls interleaved in one JVM, best / median ns per logit: 1 thread 0.545 and
+    // 0.549 / 0.766 and 0.773 against 0.563 and 0.574 / 0.787 and 0.798 with the touch; 2 threads within noise.
+    if (g == null || g == z) {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
         max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
         sum += out[SUM];
