@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The Java API example of README.md, verbatim, so the README never shows code that does not compile or run. */
+/** The Java API examples of README.md, verbatim, so the README never shows code that does not compile or run. */
 class ReadmeExampleTest {
   private static final String START = "// --- README example start ---";
   private static final String END = "// --- README example end ---";
+  private static final String FUSED_START = "// --- README fused example start ---";
+  private static final String FUSED_END = "// --- README fused example end ---";
 
   @Test
   void readmeExampleComputesTheKerasDocstringLossAndItsGradient() {
@@ -38,15 +40,40 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void readmeFusedExampleWritesTheGradientOverTheLogits() {
+    // --- README fused example start ---
+    var fused = new FusedSoftmaxCrossEntropy(LossOptions.torch(), 2, 3); // up to 2 rows of 3 classes
+    float[] z = {1, 2, 3, 1, 2, 3};                                        // [2, 3] logits, row-major
+    double mean = fused.sparse(z, 2, new int[] {2, 0}, null, z);         // 1.4076059; z is now the gradient
+    // --- README fused example end ---
+
+    // closed form: p = softmax(1, 2, 3); the losses are -log p_2 and -log p_0, the gradient (p - e_t) / 2
+    double sum = Math.exp(1) + Math.exp(2) + Math.exp(3);
+    double[] p = {Math.exp(1) / sum, Math.exp(2) / sum, Math.exp(3) / sum};
+    assertThat(mean).isCloseTo((-Math.log(p[2]) - Math.log(p[0])) / 2, within(1e-6));
+    assertThat(mean).isCloseTo(1.4076059, within(1e-7));
+    double[] expected = {p[0] / 2, p[1] / 2, (p[2] - 1) / 2, (p[0] - 1) / 2, p[1] / 2, p[2] / 2};
+    for (int k = 0; k < 6; k++) {
+      assertThat((double) z[k]).as("gradient %d", k).isCloseTo(expected[k], within(1e-7));
+    }
+  }
+
+  @Test
   void readmeShowsExactlyTheCodeThatRunsHere() throws IOException {
     // Maven runs tests in the module directory; README.md is the repository root's, one level up.
     String readme = Files.readString(Path.of("..", "README.md"));
     String test = Files.readString(Path.of("src/test/java/dev/xent/loss/ReadmeExampleTest.java"));
-    String fromTest = between(test, "    " + START + "\n", "    " + END).lines()
-        .map(l -> l.startsWith("    ") ? l.substring(4) : l).collect(Collectors.joining("\n"));
-    String fromReadme = between(readme, "```java\n", "```").strip();
+    String firstBlock = between(readme, "```java\n", "```");
+    String afterFirst = readme.substring(readme.indexOf(firstBlock) + firstBlock.length() + 3);
 
-    assertThat(fromReadme).isEqualTo(fromTest.strip());
+    assertThat(firstBlock.strip()).isEqualTo(example(test, START, END));
+    assertThat(between(afterFirst, "```java\n", "```").strip()).isEqualTo(example(test, FUSED_START, FUSED_END));
+  }
+
+  /** The lines of the test between two markers, unindented to the README's margin. */
+  private static String example(String test, String start, String end) {
+    return between(test, "    " + start + "\n", "    " + end).lines()
+        .map(l -> l.startsWith("    ") ? l.substring(4) : l).collect(Collectors.joining("\n")).strip();
   }
 
   private static String between(String text, String start, String end) {
