@@ -10,11 +10,12 @@ import java.util.function.DoubleSupplier;
 /**
  * Times the fused softmax cross-entropy (sparse labels, from logits, PyTorch defaults) after warm-up: forward
  * alone, forward plus backward into a gradient array of its own, and forward plus backward with the gradient
- * written over the logits (in place, see {@link FusedSoftmaxCrossEntropy}). The best of several repetitions is reported, as the PyTorch anchor script
- * ({@code bench/torch_ce.py}) does, so the two are compared like for like.
+ * written over the logits (in place, see {@link FusedSoftmaxCrossEntropy}). The best of several repetitions is
+ * reported, as the PyTorch anchor script ({@code bench/torch_ce.py}) does, so the two are compared like for like.
  *
  * <p>Memory: the logits, the gradient and the logits copied for the in-place runs, 12 bytes per element (1.5 GiB
- * at 1024 x 131072); larger than 3/4 of the heap is refused with the -Xmx to use. Steady-state calls allocate nothing.
+ * at 1024 x 131072); larger than 3/4 of the heap is refused with the -Xmx to use. Steady-state calls allocate
+ * nothing.
  *
  * <p>Run directly: {@code java --add-modules jdk.incubator.vector -cp <classes> dev.xent.bench.LossBenchmark
  * --rows 4096 --classes 32768 --threads 2 --json}.
@@ -63,8 +64,8 @@ public final class LossBenchmark {
     long maxHeap = Runtime.getRuntime().maxMemory();
     if (needBytes > maxHeap / 4 * 3) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%d x %d needs %d MiB for the logits, the gradient and a copy; run java with -Xmx%dm or more", rows, cols,
-          needBytes >> 20, (needBytes * 3 / 2 >> 20) + 256));
+          "%d x %d needs %d MiB for the logits, the gradient and a copy; run java with -Xmx%dm or more", rows,
+          cols, needBytes >> 20, (needBytes * 3 / 2 >> 20) + 256));
     }
     Kernels.setThreads(threads);
     SplittableRandom rnd = new SplittableRandom(0);

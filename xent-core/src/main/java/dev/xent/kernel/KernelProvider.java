@@ -88,8 +88,8 @@ public interface KernelProvider {
    * {@code gradOut} is not null, {@code grad_i = gradScale·((Σ_c v_c)·softmax(z_i) - v)}.
    *
    * <p>{@code gradOut} may be {@code logits} itself: the gradient then replaces the logits, with the same bits as
-   * in a separate array (each row's logits are read in full before its gradient is written, and no other row's
-   * logits after it).
+   * in a separate array: every logit a row's loss and gradient need is read before the first of its gradient
+   * elements is written, and none is read after.
    *
    * @param softCoef [rows] or null (no soft term)
    */
