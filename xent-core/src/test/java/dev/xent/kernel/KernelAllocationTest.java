@@ -8,9 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Steady-state calls of {@code FusedSoftmaxCrossEntropy.sparse/dense} and {@link Kernels#sgemm} allocate nothing on
- * the calling thread, on one thread and split over two. Runs in its own JVM (a surefire execution of its own):
- * other tests force several vector widths, which leaves the JIT unable to keep vectors unboxed.
+ * Steady-state calls of {@code FusedSoftmaxCrossEntropy.sparse/dense} (the loss alone, the gradient in its own
+ * array and, for sparse labels, in place, all in one JVM) and {@link Kernels#sgemm} allocate nothing on the calling
+ * thread, on one thread and split over two. Runs in its own JVM (a surefire execution of its own): other tests force several vector widths, which
+ * leaves the JIT unable to keep vectors unboxed.
  */
 class KernelAllocationTest {
   @AfterEach
@@ -40,7 +41,8 @@ class KernelAllocationTest {
         }
         lastWindow = mx.getCurrentThreadAllocatedBytes() - before;
       }
-      assertThat(lastWindow).as("bytes allocated by 20 rounds of sparse, dense and sgemm, %d classes, %d threads", in.cols, threads)
+      assertThat(lastWindow).as("bytes allocated by 20 rounds of the sparse, dense and sgemm calls, %d classes, %d threads",
+          in.cols, threads)
           .isZero();
     }
   }

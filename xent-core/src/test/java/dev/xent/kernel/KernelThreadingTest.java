@@ -188,6 +188,8 @@ class KernelThreadingTest {
     final float[] sampleWeight = new float[ROWS];
     final float[] gradSparse = new float[ROWS * COLS];
     final float[] gradDense = new float[ROWS * COLS];
+    /** Logits whose gradient is written over them: after the first call, each call's logits are the last gradient. */
+    final float[] overwritten;
     final float[] a = new float[ROWS * 32];
     final float[] b = new float[32 * COLS];
     final float[] c = new float[ROWS * COLS];
@@ -217,6 +219,7 @@ class KernelThreadingTest {
         targets[i * cols + (labels[i] + 1) % cols] = 0.3f;
         sampleWeight[i] = (float) (0.5 + rnd.nextDouble());
       }
+      overwritten = logits.clone();
       for (int k = 0; k < a.length; k++) {
         a[k] = (float) rnd.nextGaussian();
       }
@@ -228,7 +231,11 @@ class KernelThreadingTest {
     void runAll() {
       sparse.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
       hard.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
+      hard.sparse(overwritten, ROWS, labels, sampleWeight, overwritten);
+      // the loss alone as well, as validation batches ask for it: one compilation then holds both kinds of loop
+      hard.sparse(logits, ROWS, labels, sampleWeight, null);
       dense.dense(logits, ROWS, targets, null, gradDense);
+      dense.dense(logits, ROWS, targets, null, null);
       Kernels.sgemm(false, false, ROWS, COLS, 32, 1f, a, 0, 32, b, 0, COLS, 0f, c, 0, COLS);
     }
   }

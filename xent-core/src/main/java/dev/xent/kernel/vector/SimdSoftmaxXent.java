@@ -474,8 +474,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[SUM] = sumLanes(s, e);
-    out[DOT] = sumLanes(dot, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
+    dot.intoArray(e, laneSlot(e));
+    out[DOT] = sumLanes(e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -494,8 +496,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[SUM] = sumLanes(s, e);
-    out[DOT] = sumLanes(dot, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
+    dot.intoArray(e, laneSlot(e));
+    out[DOT] = sumLanes(e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -553,7 +557,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[SUM] = sumLanes(s, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -577,7 +582,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       m = m.blend(next, next.compare(VectorOperators.GT, m));
       touched = touched.add(FloatVector.fromArray(S, g, nextOff + c));
     }
-    out[SUM] = sumLanes(s, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
     out[MAX] = touched.lane(0);
     return m.reduceLanes(VectorOperators.MAX);
   }
@@ -657,14 +663,23 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * Σ of v's lanes in lane order, in double, through the last vector of {@code scratch}. Not
-   * {@code reduceLanes(ADD)}: its order is the implementation's, and the interpreted and compiled code differ
-   * (measured: the first, interpreted call and later ones gave different last bits), so results would depend on
-   * when the JIT stepped in.
+   * Where a vector goes to have its lanes summed by {@link #sumLanes}: the last vector of {@code scratch}. The
+   * caller stores it there itself ({@code v.intoArray(scratch, laneSlot(scratch))}) rather than passing the vector
+   * down: a vector passed to a method the JIT does not inline is allocated, and JDK 17 stopped inlining the
+   * summing method into the row loops when one compilation held both the forward and the gradient loop
+   * (NodeCountInliningCutoff): 64 bytes per row at 100 classes, caught by KernelAllocationTest.
    */
-  private static double sumLanes(FloatVector v, float[] scratch) {
-    int at = scratch.length - S.length();
-    v.intoArray(scratch, at);
+  private static int laneSlot(float[] scratch) {
+    return scratch.length - S.length();
+  }
+
+  /**
+   * Σ of the lanes stored at {@link #laneSlot}, in lane order, in double. Not {@code reduceLanes(ADD)}: its order
+   * is the implementation's, and the interpreted and compiled code differ (measured: the first, interpreted call
+   * and later ones gave different last bits), so results would depend on when the JIT stepped in.
+   */
+  private static double sumLanes(float[] scratch) {
+    int at = laneSlot(scratch);
     double sum = 0.0;
     for (int l = 0; l < S.length(); l++) {
       sum += scratch[at + l];
@@ -884,9 +899,12 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[SUM] = sumLanes(s, e);
-    out[QSUM] = sumLanes(qs, e);
-    out[QDOT] = sumLanes(qd, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
+    qs.intoArray(e, laneSlot(e));
+    out[QSUM] = sumLanes(e);
+    qd.intoArray(e, laneSlot(e));
+    out[QDOT] = sumLanes(e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -908,9 +926,12 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
       m = m.blend(next, next.compare(VectorOperators.GT, m));
     }
-    out[SUM] = sumLanes(s, e);
-    out[QSUM] = sumLanes(qs, e);
-    out[QDOT] = sumLanes(qd, e);
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
+    qs.intoArray(e, laneSlot(e));
+    out[QSUM] = sumLanes(e);
+    qd.intoArray(e, laneSlot(e));
+    out[QDOT] = sumLanes(e);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
