@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Steady-state calls of {@code FusedSoftmaxCrossEntropy.sparse/dense} (the loss alone, the gradient in its own
- * array and, for sparse labels, in place, all in one JVM) and {@link Kernels#sgemm} allocate nothing on the calling
- * thread, on one thread and split over two. Runs in its own JVM (a surefire execution of its own): other tests force several vector widths, which
+ * Steady-state calls of {@code FusedSoftmaxCrossEntropy.sparse/dense} (the gradient in its own array and, for
+ * sparse labels, in place, in one JVM) and {@link Kernels#sgemm} allocate nothing on the calling thread, on one
+ * thread and split over two. Runs in its own JVM (a surefire execution of its own): other tests force several vector widths, which
  * leaves the JIT unable to keep vectors unboxed.
  */
 class KernelAllocationTest {

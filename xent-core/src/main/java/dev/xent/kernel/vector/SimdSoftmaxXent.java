@@ -510,17 +510,18 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * BLOCK/lanes terms before its sum goes to double. (One loop nest over the blocks here, with the vectors carried
    * across it, kept them boxed: 1.7 ns per logit.) One block loop per callee rather than a choice of callee inside
    * one loop: JDK 25 inlined both callees into that loop, and 32768-class rows ran at 1.34-1.45 ns per logit
-   * (forward and backward, 1 thread) against 0.68-0.85 this way.
+   * (forward and backward, 1 thread) against 0.68-0.85 this way. In place (g is z) the touch is redundant, as
+   * the max already loads those lines, but it stays: skipping it there saved 3-4% at 8192 x 1000 on one thread,
+   * and with both block loops hot in one JVM (in-place and separate calls in turn) the JIT then sometimes stopped
+   * inlining {@link #exp} into them ("already compiled into a medium method"), allocating two vectors per step,
+   * 2 of 8 runs of KernelAllocationTest's calls.
    */
   private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out,
       float[] g) {
     int bound = S.loopBound(cols);
     float max = Float.NEGATIVE_INFINITY;
     double sum = 0.0;
-    // In place (g is z), the next row's gradient lines are its logit lines, which the max already loads: no touch.
-    // Measured in place, 8192 x 1000, calls interleaved in one JVM, best / median ns per logit: 1 thread 0.545 and
-    // 0.549 / 0.766 and 0.773 against 0.563 and 0.574 / 0.787 and 0.798 with the touch; 2 threads within noise.
-    if (g == null || g == z) {
+    if (g == null) {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
         max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
         sum += out[SUM];
@@ -666,8 +667,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * Where a vector goes to have its lanes summed by {@link #sumLanes}: the last vector of {@code scratch}. The
    * caller stores it there itself ({@code v.intoArray(scratch, laneSlot(scratch))}) rather than passing the vector
    * down: a vector passed to a method the JIT does not inline is allocated, and JDK 17 stopped inlining the
-   * summing method into the row loops when one compilation held both the forward and the gradient loop
-   * (NodeCountInliningCutoff): 64 bytes per row at 100 classes, caught by KernelAllocationTest.
+   * summing method into the row loops when one compilation held two block loops (NodeCountInliningCutoff): 64
+   * bytes per row at 100 classes.
    */
   private static int laneSlot(float[] scratch) {
     return scratch.length - S.length();
