@@ -232,7 +232,10 @@ class KernelThreadingTest {
       sparse.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
       hard.sparse(logits, ROWS, labels, sampleWeight, gradSparse);
       hard.sparse(overwritten, ROWS, labels, sampleWeight, overwritten);
+      // the loss alone as well, as validation batches ask for it: its loops and the gradient's are then all hot
+      hard.sparse(logits, ROWS, labels, sampleWeight, null);
       dense.dense(logits, ROWS, targets, null, gradDense);
+      dense.dense(logits, ROWS, targets, null, null);
       Kernels.sgemm(false, false, ROWS, COLS, 32, 1f, a, 0, 32, b, 0, COLS, 0f, c, 0, COLS);
     }
   }

@@ -326,7 +326,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = m0.max(m1);
     FloatVector s = FloatVector.zero(S);
     for (k = at; k < end; k += lanes) {
-      FloatVector e = exp(FloatVector.fromArray(S, buf, k).sub(m));
+      // exp(FloatVector.fromArray(S, buf, k).sub(m)), the operations of exp written out (see there: why)
+      FloatVector xa = FloatVector.fromArray(S, buf, k).sub(m);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector e = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       s = s.add(e);
       e.intoArray(buf, k);
     }
@@ -467,7 +474,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     for (int c = c0; c < c1; c += S.length()) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
-      FloatVector x = exp(zc.sub(shift));
+      // exp(zc.sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = zc.sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       dot = dot.add(zc.sub(z0));
@@ -489,7 +503,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     for (int c = c0; c < c1; c += S.length()) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
-      FloatVector x = exp(zc.sub(shift));
+      // exp(zc.sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = zc.sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       dot = zc.sub(z0).fma(FloatVector.fromArray(S, u, c), dot);
@@ -512,9 +533,9 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * one loop: JDK 25 inlined both callees into that loop, and 32768-class rows ran at 1.34-1.45 ns per logit
    * (forward and backward, 1 thread) against 0.68-0.85 this way. In place (g is z) the touch is redundant, as
    * the max already loads those lines, but it stays: skipping it there saved 3-4% at 8192 x 1000 on one thread,
-   * and with both block loops hot in one JVM (in-place and separate calls in turn) the JIT then sometimes stopped
-   * inlining {@link #exp} into them ("already compiled into a medium method"), allocating two vectors per step,
-   * 2 of 8 runs of KernelAllocationTest's calls.
+   * but put in-place and separate calls on different block loops, and with {@link #exp} still called (not yet
+   * written out) the JIT then sometimes stopped inlining it into them (2 of 8 runs of KernelAllocationTest's
+   * calls allocated).
    */
   private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out,
       float[] g) {
@@ -552,7 +573,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector s = FloatVector.zero(S);
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     for (int c = c0; c < c1; c += S.length()) {
-      FloatVector x = exp(FloatVector.fromArray(S, z, off + c).sub(shift));
+      // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
@@ -576,7 +604,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     FloatVector touched = FloatVector.zero(S);
     for (int c = c0; c < c1; c += S.length()) {
-      FloatVector x = exp(FloatVector.fromArray(S, z, off + c).sub(shift));
+      // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
@@ -771,7 +806,15 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       }
       // whole vectors; lanes past n compute on stale scratch and are never read
       for (int k = 0; k < n; k += S.length()) {
-        exp(FloatVector.fromArray(S, buf, k)).intoArray(buf, k);
+        // exp(FloatVector.fromArray(S, buf, k)), the operations of exp written out (see there: why)
+        FloatVector xa = FloatVector.fromArray(S, buf, k);
+        FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+        FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+        FloatVector xr2 = xr.mul(xr);
+        FloatVector ex = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+            .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+            .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+        ex.intoArray(buf, k);
       }
       for (int i = r0; i < r1; i++) {
         int off = i * cols;
@@ -891,7 +934,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     for (int c = c0; c < c1; c += S.length()) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
-      FloatVector x = exp(zc.sub(shift));
+      // exp(zc.sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = zc.sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread);
@@ -918,7 +968,14 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
     for (int c = c0; c < c1; c += S.length()) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
-      FloatVector x = exp(zc.sub(shift));
+      // exp(zc.sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = zc.sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, c));
@@ -994,6 +1051,13 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * 8.7e-8, 3.0e-7; with ln 2 in two parts, 8.0e-8 everywhere; the degree-5 P of Cephes 8.3e-8); {@code lanewise(EXP)}
    * measured 7.0e-8. This one is kept because it is faster on JDK 17 (AVX2, 256-bit): 0.40-0.45 ns per element
    * against 0.55-0.80 for {@code lanewise(EXP)} (an SVML call that is not inlined into the loop).
+   *
+   * <p>The kernels' loops do not call this method: each writes out the same operations in the same order (so each
+   * gives this method's bits, which SimdExpTest checks against {@link #expScalar}). A vector passed to or returned
+   * from a method the JIT does not inline is allocated, and C2 declined to inline this one where a block loop runs
+   * only a dozen times per call ("already compiled into a medium method": too few calls per invocation in the
+   * profile for the site to count as frequent): with loss-alone and gradient calls in turn at 100 classes, 30.7 MB
+   * per 20 rounds of KernelAllocationTest's calls in 5 of 6 JVMs, 0 in 10 of 10 once written out.
    */
   static FloatVector exp(FloatVector x) {
     FloatVector t = x.fma(LOG2E, ROUND_MAGIC); // n in the low mantissa bits
