@@ -42,6 +42,10 @@ fi
 
 # field NAME from a one-line JSON object
 field() { $python -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
+# field NAME of each one-line JSON object on stdin, sorted, one per line
+sorted_field() {
+  $python -c 'import json,sys; print("\n".join(str(v) for v in sorted(json.loads(l)[sys.argv[1]] for l in sys.stdin if l.strip())))' "$1"
+}
 
 printf '%-13s %3s | %11s %11s | %11s %11s | %9s %9s | %11s %9s | %9s | %s\n' shape thr torch_fwd xent_fwd torch_f+b \
   xent_f+b ratio_fwd ratio_f+b xent_inplace ratio_inp rw_floor "xent f+b in each JVM"
@@ -57,12 +61,12 @@ for t in $threads_list; do
         --rows "$n" --classes "$c" --threads "$t" --json 2>/dev/null)")
     done
     xj=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; r=sorted((json.loads(l) for l in sys.stdin if l.strip()), key=lambda o: o["fwd_bwd_ns_per_elem"]); print(json.dumps(r[len(r)//2]))')
-    spread=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; v=sorted(json.loads(l)["fwd_bwd_ns_per_elem"] for l in sys.stdin if l.strip()); print(" ".join(f"{x:.2f}" for x in v))')
+    spread=$(printf '%s\n' "${runs[@]}" | sorted_field fwd_bwd_ns_per_elem | awk '{printf "%s%.2f", (NR > 1 ? " " : ""), $1}')
     tf=$(field "$tj" fwd_ns_per_elem); tb=$(field "$tj" fwd_bwd_ns_per_elem)
     xf=$(field "$xj" fwd_ns_per_elem); xb=$(field "$xj" fwd_bwd_ns_per_elem); xc=$(field "$xj" copy_ns_per_elem)
     # the in-place time is the median over the JVMs on its own: a JVM's run may catch a slow stretch in one of its
     # timing windows and not in the other
-    xi=$(printf '%s\n' "${runs[@]}" | $python -c 'import json,sys; v=sorted(json.loads(l)["fwd_bwd_in_place_ns_per_elem"] for l in sys.stdin if l.strip()); print(v[len(v)//2])')
+    xi=$(printf '%s\n' "${runs[@]}" | sorted_field fwd_bwd_in_place_ns_per_elem | awk '{v[NR] = $1} END {print v[int(NR / 2) + 1]}')
     $python -c 'import sys; s,t,tf,xf,tb,xb,xi,xc=sys.argv[1:]; tf,xf,tb,xb,xi,xc=map(float,(tf,xf,tb,xb,xi,xc)); print(f"{s:<13} {t:>3} | {tf:11.3f} {xf:11.3f} | {tb:11.3f} {xb:11.3f} | {tf/xf:8.2f}x {tb/xb:8.2f}x | {xi:11.3f} {tb/xi:8.2f}x | {xc:9.3f}", end="")' \
       "$s" "$t" "$tf" "$xf" "$tb" "$xb" "$xi" "$xc"
     echo " | $spread"

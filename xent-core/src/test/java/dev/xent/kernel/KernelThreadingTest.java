@@ -53,10 +53,7 @@ class KernelThreadingTest {
   void hardLabelRowsAreBitIdenticalWhateverTheThreadCount(int cols) {
     int rows = 3 * 16384 / cols + 13;
     SplittableRandom rnd = new SplittableRandom(cols);
-    float[] logits = new float[rows * cols]; // [rows, cols], row-major
-    for (int k = 0; k < logits.length; k++) {
-      logits[k] = (float) (3 * rnd.nextGaussian());
-    }
+    float[] logits = gaussianLogits(rnd, rows, cols);
     int[] labels = new int[rows];
     float[] coef = new float[rows];
     for (int i = 0; i < rows; i++) {
@@ -91,10 +88,7 @@ class KernelThreadingTest {
   void gradientInPlaceIsBitIdenticalWhateverTheThreadCount(int cols) {
     int rows = 3 * 16384 / cols + 13;
     SplittableRandom rnd = new SplittableRandom(cols + 5);
-    float[] logits = new float[rows * cols]; // [rows, cols], row-major
-    for (int k = 0; k < logits.length; k++) {
-      logits[k] = (float) (3 * rnd.nextGaussian());
-    }
+    float[] logits = gaussianLogits(rnd, rows, cols);
     int[] labels = new int[rows];
     float[] targets = new float[rows * cols]; // [rows, cols]: 0.7 on the label, 0.3 on the next class
     for (int i = 0; i < rows; i++) {
@@ -178,6 +172,15 @@ class KernelThreadingTest {
         }
       }
     }
+  }
+
+  /** [rows, cols] row-major logits drawn as 3·N(0, 1). */
+  static float[] gaussianLogits(SplittableRandom rnd, int rows, int cols) {
+    float[] logits = new float[rows * cols];
+    for (int k = 0; k < logits.length; k++) {
+      logits[k] = (float) (3 * rnd.nextGaussian());
+    }
+    return logits;
   }
 
   /** Fixed inputs for the three entry points. */
