@@ -24,10 +24,12 @@ final class Kernel512 extends MicroKernel {
     FloatVector c21 = FloatVector.zero(S);
     FloatVector c30 = FloatVector.zero(S);
     FloatVector c31 = FloatVector.zero(S);
-    for (int p = 0; p < kc; p++) {
-      // Indices as linear functions of p alone, so C2 can hoist the bounds checks out of the loop.
-      int ai = aOff + p * MR;
-      int bi = bOff + p * (2 * L);
+    // The loop counts A's index and derives B's from it (see MicroKernel: why), both linear in the loop variable so
+    // that C2 hoists the bounds checks out of the loop. Per k step: A moves by MR, B by 2L = MR·(2L / MR).
+    int aEnd = aOff + kc * MR;
+    int bShift = bOff - aOff * (2 * L / MR);
+    for (int ai = aOff; ai < aEnd; ai += MR) {
+      int bi = bShift + ai * (2 * L / MR);
       FloatVector b0 = FloatVector.fromArray(S, bp, bi);
       FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
       FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
