@@ -15,7 +15,9 @@
 # as it comes against 29,000-44,000 with either variable set. xent/torch_tuned is the comparison with PyTorch
 # at its best on the same cores.
 #
-# Usage: bench/mlp_vs_torch.sh [THREADS=2] [EPOCHS=3] ["BATCHES"="128 32 512"]
+# Usage: bench/mlp_vs_torch.sh [THREADS=2] [EPOCHS=3] ["BATCHES"="128 32 512"] [ROUNDS=1]
+#   ROUNDS > 1 repeats the three runs per batch size that many times, one round after the other, and ends with the
+#   median ratios per batch size: on a shared VM one run's ratio moves by 15-30% with the machine's slow stretches.
 # Env:   XENT_FMNIST (default /usr/share/datasets/fashion-mnist), PYTHON (default /usr/bin/python3)
 set -euo pipefail
 # A failing step ends the script (set -e), also inside $(...), where it would say nothing: name it.
@@ -25,6 +27,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 THREADS="${1:-2}"
 EPOCHS="${2:-3}"
 BATCHES="${3:-128 32 512}"
+ROUNDS="${4:-1}"
 DATA="${XENT_FMNIST:-/usr/share/datasets/fashion-mnist}"
 PY="${PYTHON:-/usr/bin/python3}"
 ROWS=60000
@@ -47,6 +50,7 @@ steady = secs[1:]
 print(f"{int(sys.argv[2]) * len(steady) / sum(steady):.0f}")
 PYEOF
 }
+for round in $(seq "$ROUNDS"); do
 for B in $BATCHES; do
   "$PY" "$ROOT/bench/torch_mlp_fmnist.py" "$THREADS" "$EPOCHS" "$B" > "$tmp/torch.txt"
   torch_plain="$(torch_sps "$tmp/torch.txt")"
@@ -61,4 +65,17 @@ for B in $BATCHES; do
   ratio="$("$PY" -c "print(f'{$xent_sps / $torch_plain:.2f}')")"
   ratio_tuned="$("$PY" -c "print(f'{$xent_sps / $torch_tuned:.2f}')")"
   printf '%-6s %16s %16s %16s %10s %12s\n' "$B" "$torch_plain" "$torch_tuned" "$xent_sps" "$ratio" "$ratio_tuned"
+  echo "$B $ratio $ratio_tuned" >> "$tmp/ratios.txt"
 done
+done
+if (( ROUNDS > 1 )); then
+  "$PY" - "$tmp/ratios.txt" "$ROUNDS" <<'PYEOF'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+for b in dict.fromkeys(r[0] for r in rows):
+    plain = sorted(float(r[1]) for r in rows if r[0] == b)
+    tuned = sorted(float(r[2]) for r in rows if r[0] == b)
+    print(f"batch {b}: median over {sys.argv[2]} rounds xent/torch {statistics.median(plain):.2f} "
+          f"(min {plain[0]:.2f}, max {plain[-1]:.2f}), xent/tuned {statistics.median(tuned):.2f}")
+PYEOF
+fi
