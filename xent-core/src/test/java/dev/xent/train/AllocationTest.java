@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A steady-state training step allocates nothing on the calling thread (one or two kernel threads, fused loss,
- * Adam, dropout).
+ * Adam, dropout), and neither does an evaluation of the softmax-regression objective that L-BFGS calls (its panel
+ * kernels and the fused loss).
  */
 class AllocationTest {
   @ParameterizedTest(name = "{0} kernel threads")
@@ -54,5 +55,53 @@ class AllocationTest {
     // Any object costs >= 16 bytes, so one allocation per step would show >= 16·(steps-2) = 4064 bytes. A few
     // hundred bytes appear once (the JVM's own bookkeeping around the probe), independent of the step count.
     assertThat(total).as("bytes allocated over %d steady-state steps", steps - 2).isLessThan(1024);
+  }
+
+  @ParameterizedTest(name = "{0} kernel threads")
+  @ValueSource(ints = {1, 2})
+  void steadyStateObjectiveEvaluationsAllocateNothing(int threads) {
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    dev.xent.kernel.Kernels.setThreads(threads);
+    try {
+      // 1,000 rows: 15 whole 64-row blocks and a partial one; 100 features: a partial 16-column panel; 7 classes
+      int n = 1000;
+      int d = 100;
+      int c = 7;
+      java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+      float[] x = new float[n * d];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+      int[] y = new int[n];
+      float[] rowWeight = new float[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = r.nextInt(c);
+        rowWeight[i] = 1f;
+      }
+      SoftmaxRegressionObjective objective = new SoftmaxRegressionObjective(x, null, n, d, c, y, rowWeight, n, 1.0);
+      double[] theta = new double[c * d + c];
+      double[] grad = new double[theta.length];
+      for (int i = 0; i < theta.length; i++) {
+        theta[i] = 0.01 * r.nextGaussian();
+      }
+      // Windows of 20 evaluations until one allocates nothing (the kernels box their vectors until C2 compiles
+      // them); one allocation per evaluation would show at least 320 bytes in every window.
+      long lastWindow = Long.MAX_VALUE;
+      for (int attempt = 0; attempt < 200 && lastWindow != 0; attempt++) {
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int rep = 0; rep < 20; rep++) {
+          objective.evaluate(theta, grad);
+        }
+        lastWindow = mx.getCurrentThreadAllocatedBytes() - before;
+      }
+      assertThat(lastWindow).as("bytes allocated by 20 evaluations, %d threads", threads).isZero();
+      double norm = 0;
+      for (double g : grad) {
+        norm += g * g;
+      }
+      assertThat(norm).as("squared norm of the objective's gradient").isPositive();
+    } finally {
+      dev.xent.kernel.Kernels.setThreads(1);
+    }
   }
 }
