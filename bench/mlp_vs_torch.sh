@@ -36,6 +36,10 @@ if (( EPOCHS < 2 )); then
   echo "mlp_vs_torch.sh: EPOCHS must be >= 2 (the first epoch is warm-up and not counted)" >&2
   exit 2
 fi
+if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then
+  echo "mlp_vs_torch.sh: ROUNDS must be a positive whole number, got '$ROUNDS'" >&2
+  exit 2
+fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -51,22 +55,22 @@ print(f"{int(sys.argv[2]) * len(steady) / sum(steady):.0f}")
 PYEOF
 }
 for round in $(seq "$ROUNDS"); do
-for B in $BATCHES; do
-  "$PY" "$ROOT/bench/torch_mlp_fmnist.py" "$THREADS" "$EPOCHS" "$B" > "$tmp/torch.txt"
-  torch_plain="$(torch_sps "$tmp/torch.txt")"
-  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS="$THREADS" \
-      "$PY" "$ROOT/bench/torch_mlp_fmnist.py" "$THREADS" "$EPOCHS" "$B" > "$tmp/torch-tuned.txt"
-  torch_tuned="$(torch_sps "$tmp/torch-tuned.txt")"
-  "$ROOT/xent" train "$DATA" --hidden 256,128 --activation relu --optimizer adam --lr 1e-3 \
-      --batch-size "$B" --epochs "$EPOCHS" --threads "$THREADS" --validation-split 0 --seed 0 \
-      --out "$tmp/model-$B" --json > "$tmp/xent.json" 2> "$tmp/xent.err" || { cat "$tmp/xent.err" >&2; exit 1; }
-  xent_sps="$("$PY" -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["samples_per_second"]))' \
-      "$tmp/xent.json")"
-  ratio="$("$PY" -c "print(f'{$xent_sps / $torch_plain:.2f}')")"
-  ratio_tuned="$("$PY" -c "print(f'{$xent_sps / $torch_tuned:.2f}')")"
-  printf '%-6s %16s %16s %16s %10s %12s\n' "$B" "$torch_plain" "$torch_tuned" "$xent_sps" "$ratio" "$ratio_tuned"
-  echo "$B $ratio $ratio_tuned" >> "$tmp/ratios.txt"
-done
+  for B in $BATCHES; do
+    "$PY" "$ROOT/bench/torch_mlp_fmnist.py" "$THREADS" "$EPOCHS" "$B" > "$tmp/torch.txt"
+    torch_plain="$(torch_sps "$tmp/torch.txt")"
+    OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS="$THREADS" \
+        "$PY" "$ROOT/bench/torch_mlp_fmnist.py" "$THREADS" "$EPOCHS" "$B" > "$tmp/torch-tuned.txt"
+    torch_tuned="$(torch_sps "$tmp/torch-tuned.txt")"
+    "$ROOT/xent" train "$DATA" --hidden 256,128 --activation relu --optimizer adam --lr 1e-3 \
+        --batch-size "$B" --epochs "$EPOCHS" --threads "$THREADS" --validation-split 0 --seed 0 \
+        --out "$tmp/model-$B" --json > "$tmp/xent.json" 2> "$tmp/xent.err" || { cat "$tmp/xent.err" >&2; exit 1; }
+    xent_sps="$("$PY" -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["samples_per_second"]))' \
+        "$tmp/xent.json")"
+    ratio="$("$PY" -c "print(f'{$xent_sps / $torch_plain:.2f}')")"
+    ratio_tuned="$("$PY" -c "print(f'{$xent_sps / $torch_tuned:.2f}')")"
+    printf '%-6s %16s %16s %16s %10s %12s\n' "$B" "$torch_plain" "$torch_tuned" "$xent_sps" "$ratio" "$ratio_tuned"
+    echo "$B $ratio $ratio_tuned" >> "$tmp/ratios.txt"
+  done
 done
 if (( ROUNDS > 1 )); then
   "$PY" - "$tmp/ratios.txt" "$ROUNDS" <<'PYEOF'

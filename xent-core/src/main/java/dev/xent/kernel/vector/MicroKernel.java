@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The tile is {@value #MR} rows by two vectors: per k step two B vectors are loaded and each of the four A
  * values is broadcast from memory to a whole vector, 8 FMAs against 6 loads, in 14 of the 16 AVX2 registers.
- * Alone on L1-resident strips (kc = 256, 256 bits, best of 5 s) this loop ran at 93.5 GFLOP/s on JDK 17 and 98.1
- * on JDK 25, one core here. Two shapes with more accumulators lost half their speed on JDK 25, whose C2 loads all
+ * Alone on L1-resident strips (kc = 256, 256 bits, best of 5 s) its first form (indices from a step counter)
+ * ran at 93.5 GFLOP/s on JDK 17 and 98.1 on JDK 25, one core here. Two shapes with more accumulators lost half their speed on JDK 25, whose C2 loads all
  * the broadcasts of a k step before the first FMA and so spills an accumulator to the stack: 6 x 16 (12
  * accumulators) 44 GFLOP/s, 5 x 16 37, 4 x 24 43, where JDK 17 ran the first two at 91. The earlier 6 x 16 kernel
  * on A pre-broadcast into whole vectors at packing time (8 times the A traffic, so kc had to stay at 64 to keep
