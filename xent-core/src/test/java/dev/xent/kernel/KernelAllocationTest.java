@@ -2,8 +2,6 @@ package dev.xent.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.management.ThreadMXBean;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,30 +19,16 @@ class KernelAllocationTest {
 
   @Test
   void steadyStateCallsAllocateNothing() {
-    ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     for (int threads : new int[] {1, 2}) {
       for (int cols : new int[] {KernelThreadingTest.COLS, 10, 5}) {
-        steadyStateAllocatesNothing(mx, threads, new KernelThreadingTest.Inputs(cols));
+        Kernels.setThreads(threads);
+        KernelThreadingTest.Inputs in = new KernelThreadingTest.Inputs(cols);
+        // Windows of 20 rounds until the JIT has settled: one that allocates nothing must come within the budget.
+        assertThat(AllocationWindows.lastWindow(20, in::runAll))
+            .as("bytes allocated by 20 rounds of the sparse, dense and sgemm calls, %d classes, %d threads",
+                in.cols, threads)
+            .isZero();
       }
     }
   }
-
-  private static void steadyStateAllocatesNothing(ThreadMXBean mx, int threads, KernelThreadingTest.Inputs in) {
-    {
-      Kernels.setThreads(threads);
-      // Warm up until the JIT has settled: a window of calls that allocates nothing must come within the budget.
-      long lastWindow = Long.MAX_VALUE;
-      for (int attempt = 0; attempt < 200 && lastWindow != 0; attempt++) {
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int rep = 0; rep < 20; rep++) {
-          in.runAll();
-        }
-        lastWindow = mx.getCurrentThreadAllocatedBytes() - before;
-      }
-      assertThat(lastWindow).as("bytes allocated by 20 rounds of the sparse, dense and sgemm calls, %d classes, %d threads",
-          in.cols, threads)
-          .isZero();
-    }
-  }
-
 }

@@ -3,6 +3,7 @@ package dev.xent.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xent.data.Dataset;
+import dev.xent.kernel.AllocationWindows;
 import dev.xent.nn.LayerSpec;
 import dev.xent.nn.Sequential;
 import java.lang.management.ManagementFactory;
@@ -60,7 +61,6 @@ class AllocationTest {
   @ParameterizedTest(name = "{0} kernel threads")
   @ValueSource(ints = {1, 2})
   void steadyStateObjectiveEvaluationsAllocateNothing(int threads) {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     dev.xent.kernel.Kernels.setThreads(threads);
     try {
       // 1,000 rows: 15 whole 64-row blocks and a partial one; 100 features: a partial 16-column panel; 7 classes
@@ -84,17 +84,9 @@ class AllocationTest {
       for (int i = 0; i < theta.length; i++) {
         theta[i] = 0.01 * r.nextGaussian();
       }
-      // Windows of 20 evaluations until one allocates nothing (the kernels box their vectors until C2 compiles
-      // them); one allocation per evaluation would show at least 320 bytes in every window.
-      long lastWindow = Long.MAX_VALUE;
-      for (int attempt = 0; attempt < 200 && lastWindow != 0; attempt++) {
-        long before = mx.getCurrentThreadAllocatedBytes();
-        for (int rep = 0; rep < 20; rep++) {
-          objective.evaluate(theta, grad);
-        }
-        lastWindow = mx.getCurrentThreadAllocatedBytes() - before;
-      }
-      assertThat(lastWindow).as("bytes allocated by 20 evaluations, %d threads", threads).isZero();
+      // One allocation per evaluation would show at least 320 bytes in every window of 20.
+      assertThat(AllocationWindows.lastWindow(20, () -> objective.evaluate(theta, grad)))
+          .as("bytes allocated by 20 evaluations, %d threads", threads).isZero();
       double norm = 0;
       for (double g : grad) {
         norm += g * g;
