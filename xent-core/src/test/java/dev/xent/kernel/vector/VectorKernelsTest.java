@@ -240,6 +240,58 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * A row's last {@code cols % lanes} logits (past its last whole vector) go through one vector that overlaps the
+   * one before it. Each element must come out as a body lane computes it: a logit equal to one in the row's first
+   * vector gets the same gradient bits there, and the target, wherever it sits (first lane of the overlapping
+   * vector, the last lane the body loop covers, the row's last logit), gets that value minus the target term,
+   * rounded once. In place, the same bits again.
+   */
+  @ParameterizedTest(name = "{0}-bit")
+  @ValueSource(ints = {128, 256, 512})
+  void rowTailsComputeAsBodyLanes(int bits) {
+    VectorKernels vector = new VectorKernels(bits);
+    int lanes = bits / 32;
+    for (int cols : new int[] {51, 100, 4099}) { // rows past TRANSPOSE_MAX, so row by row
+      if (cols % lanes == 0) {
+        continue; // 100 at 128 bits: no tail
+      }
+      int bound = cols - cols % lanes;
+      int[] targets = {cols - lanes, bound - 1, bound, cols - 1};
+      int rows = targets.length;
+      float[] z = logits(Fill.GAUSSIAN, rows, cols, 17); // [rows, cols], row-major
+      int[] labels = new int[rows];
+      float[] hard = new float[rows];
+      for (int i = 0; i < rows; i++) {
+        labels[i] = targets[i];
+        hard[i] = 0.75f;
+        int off = i * cols;
+        z[off + 1] = z[off + cols - 2] = 1.5f; // a pair in the first vector and the tail or the overlap
+        z[off] = z[off + targets[i]]; // the target's twin in the first vector
+      }
+      float gradScale = 0.25f;
+      for (float[] soft : new float[][] {null, {0.01f, 0.02f, 0.03f, 0.04f}}) {
+        String where = bits + "-bit " + cols + " classes" + (soft == null ? "" : " smoothed");
+        double[] loss = new double[rows];
+        float[] grad = new float[rows * cols];
+        vector.softmaxXentSparse(z, cols, labels, hard, soft, null, gradScale, loss, grad, 0, rows);
+        float[] inPlace = z.clone();
+        vector.softmaxXentSparse(inPlace, cols, labels, hard, soft, null, gradScale, new double[rows], inPlace, 0,
+            rows);
+        assertThat(Arrays.equals(inPlace, grad)).as("%s: in place", where).isTrue();
+        float hardGrad = (float) (gradScale * (double) hard[0]); // as the kernel rounds it
+        for (int i = 0; i < rows; i++) {
+          int off = i * cols;
+          int t = targets[i];
+          if (t != cols - 2) {
+            assertThat(grad[off + cols - 2]).as("%s row %d: twin of grad[1]", where, i).isEqualTo(grad[off + 1]);
+          }
+          assertThat(grad[off + t]).as("%s row %d: target %d", where, i, t).isEqualTo(grad[off] - hardGrad);
+        }
+      }
+    }
+  }
+
   /** Row-major [rows, cols] rows of uniform random values, each divided by its sum. */
   static float[] softRows(SplittableRandom rnd, int rows, int cols) {
     float[] y = new float[rows * cols];
