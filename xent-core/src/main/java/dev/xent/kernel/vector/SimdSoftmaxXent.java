@@ -9,7 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fused softmax cross-entropy on the Vector API: one exp per logit, each logit read at most twice and each
- * gradient element written once, nothing allocated per call. Two layouts, by row length:
+ * gradient element written once (but for the few lanes a long row's overlapping last vector shares with the one
+ * before it: read a third time and written again with the same bits, in L1; see {@link #tailExp}), nothing
+ * allocated per call. Two layouts, by row length:
  * <ul>
  *   <li>rows of up to {@link #TRANSPOSE_MAX} logits, hard labels: {@link #sparseTransposed}, a vector of rows at
  *       a time, transposed so that every step is lanewise across rows;
