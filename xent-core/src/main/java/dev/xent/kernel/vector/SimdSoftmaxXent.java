@@ -10,14 +10,16 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The fused softmax cross-entropy on the Vector API: one exp per logit, each logit read at most twice and each
  * gradient element written once (but for the few lanes a long row's overlapping last vector shares with the one
- * before it: read a third time and written again with the same bits, in L1; see {@link #tailExp}), nothing
- * allocated per call. Two layouts, by row length:
+ * before it: read a third time and written again with the same bits, in L1; see {@link #tailExp}; and, with the
+ * gradient written a row behind, the target's element, rewritten in L1 with its hard term), nothing allocated per
+ * call. Two layouts, by row length:
  * <ul>
  *   <li>rows of up to {@link #TRANSPOSE_MAX} logits, hard labels: {@link #sparseTransposed}, a vector of rows at
  *       a time, transposed so that every step is lanewise across rows;
  *   <li>longer rows, rows with soft terms (label smoothing), and dense targets: {@link #sparseRows} and {@link
  *       #denseRows}, row by row, exp(z - row max) kept in a per-thread scratch row between the sums and the
- *       gradient, the row's max taken while the previous row is computed;
+ *       gradient, the row's max taken while the previous row is computed; with hard labels and a gradient array
+ *       of its own, {@link #hardRowsGradBehind} writes each row's gradient inside the next row's exp loop;
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
  *
@@ -394,6 +396,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     if (from >= to) {
       return;
     }
+    if (softCoef == null && g != null && g != z) {
+      hardRowsGradBehind(z, cols, labels, hardCoef, gradScale, lossOut, g, from, to);
+      return;
+    }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
     double[] stat = rowScratch(); // the row's Σ exp(z - max) and Σ u (z - z0)
     double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
@@ -408,7 +414,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       double b = softCoef == null ? 0.0 : softCoef[i];
       float z0 = z[off];
       float nextMax = softCoef == null
-          ? rowExp(z, off, cols, max, e, nextOff, stat, g)
+          ? rowExp(z, off, cols, max, e, nextOff, stat)
           : rowExpDot(z, off, cols, max, e, u, z0, nextOff, stat);
       double sum = stat[SUM];
       double logSum = Math.log(sum);
@@ -425,6 +431,127 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       }
       max = nextMax;
     }
+  }
+
+  /**
+   * {@link #sparseRows} with hard labels only (no soft terms) and the gradient into an array of its own: the same
+   * operations on the same values, so the same bits, but each row's gradient is written one row behind, inside the
+   * next row's exp loop ({@link #blockExpGradBehind}), rather than by a loop of stores after the row's own exps.
+   * The scratch row holds the previous row's exps when a row's loop starts; each step reads them, writes their
+   * gradient and puts the row's own exps in their place. Out of cache, where each gradient store first reads its
+   * line (Java has no non-temporal store), the stores' trips to memory then overlap the exps instead of coming in
+   * a burst with nothing to hide them. Measured against the gradient loop after each row (which also loaded the
+   * next row's gradient lines while its exps computed, so that the stores found them in cache), interleaved in
+   * one JVM, 1 thread, 256 bits, best / median ns per logit over 20-30 s: 8192 x 1000 0.566 / 0.777 against
+   * 0.627 / 0.850 on JDK 17, 0.500 / 0.654 against 0.615 / 0.795 on JDK 25; 4096 x 32768 0.584 / 0.675 against
+   * 0.625 / 0.727 (JDK 25: 0.536 / 0.634 against 0.601 / 0.725); 4096 x 100 1.078 / 1.141 against 1.240 /
+   * 1.338; in cache (256 x 1000) 0.468 / 0.555 against 0.508 / 0.603; at 2 threads 8192 x 1000 0.294 / 0.408
+   * against 0.322 / 0.448. A first form with two scratch rows gave the same (8192 x 1000 0.552 / 0.583 against
+   * 0.622 / 0.660). The same loop touching the lines of the gradient
+   * it writes a row later was slower (0.674 against 0.627 best), and in place, where the logits' lines are the
+   * gradient's, writing behind gave nothing (0.536 / 0.613 against 0.525 / 0.588), so in place stays with
+   * {@link #sparseRows}.
+   */
+  private static void hardRowsGradBehind(float[] z, int cols, int[] labels, float[] hardCoef, float gradScale,
+      double[] lossOut, float[] g, int from, int to) {
+    // z, g: [rows, cols] row-major, distinct; labels, hardCoef, lossOut: [rows]
+    float[] e = expScratch(cols); // [cols]: the previous row's exps, replaced by the current row's; + a vector
+    double[] stat = rowScratch();
+    int step = S.length();
+    int bound = S.loopBound(cols);
+    float max = firstRowMax(z, from * cols, cols);
+    // the previous row's gradient, pending: its offset, e's coefficient, its target (-1: none) and that term
+    int prevOff = -1;
+    float prevScale = 0f;
+    int prevT = -1;
+    float prevHard = 0f;
+    for (int i = from; i < to; i++) {
+      int off = i * cols;
+      int nextOff = i + 1 < to ? off + cols : off;
+      int t = labels[i];
+      boolean hard = t >= 0 && t < cols;
+      double a = hard ? hardCoef[i] : 0.0;
+      float nextMax;
+      if (prevOff < 0) {
+        nextMax = rowExp(z, off, cols, max, e, nextOff, stat);
+      } else {
+        // before the loop overwrites them: the previous target's exp, and the previous row's last whole vector
+        // (its lanes shared with the body are written again by the loop, with the same bits)
+        float prevTargetExp = prevT >= 0 ? e[prevT] : 0f;
+        if (bound < cols) {
+          FloatVector.fromArray(S, e, cols - step).mul(prevScale).intoArray(g, prevOff + cols - step);
+        }
+        nextMax = rowExpGradBehind(z, off, cols, max, e, nextOff, stat, g, prevOff, prevScale);
+        if (prevT >= 0) {
+          // the operations rowGrad's target lane does: e·scale, then minus the hard term
+          g[prevOff + prevT] = prevTargetExp * prevScale - prevHard;
+        }
+      }
+      double sum = stat[SUM];
+      double logSum = Math.log(sum);
+      lossOut[i] = hard ? a * ((max - z[off + t]) + logSum) : 0.0;
+      prevOff = off;
+      prevScale = (float) (gradScale * a / sum);
+      prevT = hard ? t : -1;
+      prevHard = (float) (gradScale * a);
+      max = nextMax;
+    }
+    rowGrad(e, 0, g, prevOff, cols, prevScale, null, 0f, prevT, prevHard);
+  }
+
+  /**
+   * {@link #rowExp} that writes the previous row's gradient body, g[gOff + c] = e[c]·scale for c in [0, cols -
+   * cols % lanes), from the exps the scratch row holds before each step replaces them ({@link
+   * #blockExpGradBehind}). Its own method with one block loop, as {@link #rowExp} is (see there: why).
+   */
+  private static float rowExpGradBehind(float[] z, int off, int cols, float shift, float[] e, int nextOff,
+      double[] out, float[] g, int gOff, float scale) {
+    int bound = S.loopBound(cols);
+    float max = Float.NEGATIVE_INFINITY;
+    double sum = 0.0;
+    for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+      max = Math.max(max, blockExpGradBehind(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out, g,
+          gOff, scale));
+      sum += out[SUM];
+    }
+    if (bound < cols) {
+      tailExp(z, off, cols, shift, e);
+      max = Math.max(max, tailMax(z, nextOff, cols));
+      for (int c = bound; c < cols; c++) {
+        sum += e[c];
+      }
+    }
+    out[SUM] = sum;
+    return max;
+  }
+
+  /**
+   * {@link #blockExp} that first writes the previous row's gradient over the same columns from the exps the
+   * scratch still holds there: g[gOff + c] = e[c]·scale, the target's term left to the caller. The sum of the new
+   * exps goes into out[SUM]; returns the next row's max over the block.
+   */
+  private static float blockExpGradBehind(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
+      double[] out, float[] g, int gOff, float scale) {
+    FloatVector s = FloatVector.zero(S);
+    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
+    for (int c = c0; c < c1; c += S.length()) {
+      FloatVector.fromArray(S, e, c).mul(scale).intoArray(g, gOff + c);
+      // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
+      FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
+      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
+      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xr2 = xr.mul(xr);
+      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
+          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+      x.intoArray(e, c);
+      s = s.add(x);
+      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
+      m = m.blend(next, next.compare(VectorOperators.GT, m));
+    }
+    s.intoArray(e, laneSlot(e));
+    out[SUM] = sumLanes(e);
+    return m.reduceLanes(VectorOperators.MAX);
   }
 
   /**
@@ -529,27 +656,19 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * BLOCK/lanes terms before its sum goes to double. (One loop nest over the blocks here, with the vectors carried
    * across it, kept them boxed: 1.7 ns per logit.) One block loop per callee rather than a choice of callee inside
    * one loop: JDK 25 inlined both callees into that loop, and 32768-class rows ran at 1.34-1.45 ns per logit
-   * (forward and backward, 1 thread) against 0.68-0.85 this way. In place (g is z) the touch is skipped: the
-   * next row's gradient lines are its logit lines, which the max already loads. Measured in place at 8192 x 1000,
-   * interleaved in one JVM, best / median ns per logit: 1 thread 0.517 / 0.730 and 0.556 / 0.791 against 0.542 /
-   * 0.756 and 0.585 / 0.823 with the touch; 2 threads 0.288 / 0.431 and 0.312 / 0.433 against 0.295 / 0.439 and
-   * 0.347 / 0.445.
+   * (forward and backward, 1 thread) against 0.68-0.85 this way. Used for the loss alone, in place, with soft
+   * terms, and for the first row of {@link #hardRowsGradBehind}. In place the loop loads nothing for the gradient:
+   * the next row's gradient lines are its logit lines, which the max already loads (loading them again, as the
+   * separate gradient's loop once did, measured in place at 8192 x 1000, interleaved in one JVM, best / median ns
+   * per logit: 1 thread 0.542 / 0.756 and 0.585 / 0.823 against 0.517 / 0.730 and 0.556 / 0.791 without).
    */
-  private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out,
-      float[] g) {
+  private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out) {
     int bound = S.loopBound(cols);
     float max = Float.NEGATIVE_INFINITY;
     double sum = 0.0;
-    if (g == null || g == z) {
-      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
-        sum += out[SUM];
-      }
-    } else {
-      for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExpTouch(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out, g));
-        sum += out[SUM];
-      }
+    for (int b0 = 0; b0 < bound; b0 += BLOCK) {
+      max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
+      sum += out[SUM];
     }
     if (bound < cols) {
       tailExp(z, off, cols, shift, e);
@@ -613,39 +732,6 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
-  }
-
-  /**
-   * {@link #blockExp} that also loads the next row's gradient elements g[nextOff + c], whose values it does not
-   * need: the loads bring those cache lines in while the exps compute, so that the next row's gradient stores
-   * find them in cache instead of each waiting for its line (a store that misses cannot be prefetched from Java).
-   * Measured at 1 thread, 8192 x 1000: 0.85 against 0.91 ns per logit. The loaded values are summed into
-   * out[MAX], which nothing reads, so that the loads are not removed.
-   */
-  private static float blockExpTouch(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
-      double[] out, float[] g) {
-    FloatVector s = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    FloatVector touched = FloatVector.zero(S);
-    for (int c = c0; c < c1; c += S.length()) {
-      // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
-      FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
-      FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
-      FloatVector xr2 = xr.mul(xr);
-      FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
-      x.intoArray(e, c);
-      s = s.add(x);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
-      touched = touched.add(FloatVector.fromArray(S, g, nextOff + c));
-    }
-    s.intoArray(e, laneSlot(e));
-    out[SUM] = sumLanes(e);
-    out[MAX] = touched.lane(0);
     return m.reduceLanes(VectorOperators.MAX);
   }
 
@@ -774,14 +860,13 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         gradOut, from, to);
   }
 
-  // Slots of the per-thread row statistics: what a row's loops hand back. MAX only sinks the values of loads made
-  // for their side effect (see blockExpTouch); DOT is the sparse soft dot, QSUM and QDOT the dense target sums.
-  private static final int MAX = 0;
-  private static final int SUM = 1;
-  private static final int DOT = 2;
-  private static final int QSUM = 2;
-  private static final int QDOT = 3;
-  private static final int ROW_STATS = 4;
+  // Slots of the per-thread row statistics: what a row's loops hand back. SUM is Σ exp(z - max), DOT the sparse
+  // soft dot, QSUM and QDOT the dense target sums.
+  private static final int SUM = 0;
+  private static final int DOT = 1;
+  private static final int QSUM = 1;
+  private static final int QDOT = 2;
+  private static final int ROW_STATS = 3;
   private static final ThreadLocal<double[]> ROW_SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> SMALL_SCRATCH = new ThreadLocal<>();
   private static final ThreadLocal<float[]> EXP_SCRATCH = new ThreadLocal<>();
