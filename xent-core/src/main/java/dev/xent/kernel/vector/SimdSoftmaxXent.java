@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       a time, transposed so that every step is lanewise across rows;
  *   <li>longer rows, rows with soft terms (label smoothing), and dense targets: {@link #sparseRows} and {@link
  *       #denseRows}, row by row, exp(z - row max) kept in a per-thread scratch row between the sums and the
- *       gradient, the row's max taken while the previous row is computed; with hard labels and a gradient array
+ *       gradient, the row's extremes taken while the previous row is computed; with hard labels and a gradient array
  *       of its own, {@link #hardRowsGradBehind} writes each row's gradient inside the next row's exp loop;
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
@@ -36,6 +36,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final VectorSpecies<Float> S = SpeciesCopies.speciesOf(MethodHandles.lookup());
   private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
+  /** S.length(), for the block loops' step: a field read where S.length() is an interface call, 5 bytes less of
+   * bytecode in each loop (see {@link #blockExp}: why bytecode counts). */
+  private static final int LANES = S.length();
   /**
    * A row's exp loop goes block by block of at most BLOCK logits, and each block's float lane sums go to double:
    * a float lane adds at most BLOCK/lanes terms (128 at 256 bits), so its rounding stays near float precision
@@ -66,8 +69,15 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final float LN2_F = 0.6931472f;
   /** 1.5·2^23: x + MAGIC rounds x to an integer held in the low mantissa bits of the sum. */
   private static final float ROUND_MAGIC = 12582912f;
-  /** Below this, e^x < 1.7e-38 is at the edge of the normal range, where 2^n stops being a normal float: flush to 0. */
-  private static final float EXP_FLUSH_BELOW = -87f;
+  /**
+   * e^x flushes to 0 where n ≤ -126, that is where n + FLUSH_BIAS is negative: its sign bit, spread over the lane by
+   * an arithmetic shift, clears the result's bits. From n = -125 on, e^r·2^n (e^r ≥ √½) is a normal float and
+   * adding n into the exponent bits is exact; at n = -126 it would not always be. The flush starts at x = -125.5 ln 2
+   * = -86.99, where e^x = 1.8e-38. Bit operations rather than a float compare and a blend: at 512 bits on JDK 17 the
+   * mask cost 1.5 ns per vector in the row loops (1.9 ns per vector without it against 3.5 with it, 1024-logit rows
+   * from cache, 1 thread); at 256 bits the two cost the same. A -∞ argument gives n = -∞ and so 0 too.
+   */
+  private static final float FLUSH_BIAS = 125.5f;
   // Coefficients of P in e^r = 1 + r + r²·P(r) on [-ln2/2, ln2/2], degree 4: a minimax fit of the relative error
   // (xent-core/src/test/python/fit_exp_poly.py). Its truncation error, 3.8e-9, is far below float rounding;
   // Cephes's expf uses degree 5 (one fma more per lane) for the same float result.
@@ -327,14 +337,18 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       // exp(FloatVector.fromArray(S, buf, k).sub(m)), the operations of exp written out (see there: why)
       FloatVector xa = FloatVector.fromArray(S, buf, k).sub(m);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector e = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       s = s.add(e);
       e.intoArray(buf, k);
     }
+    // a lane (row) with a NaN has a NaN max (Java's max), and its sum is NaN whatever exp gave (see exp)
+    s = s.blend(Float.NaN, m.test(VectorOperators.IS_NAN));
     m.intoArray(buf, end + LANE_MAX * lanes);
     s.intoArray(buf, end + LANE_SUM * lanes);
     IntVector bits = s.reinterpretAsInts();
@@ -403,20 +417,23 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row, then one vector for sumLanes
     double[] stat = rowScratch(); // the row's Σ exp(z - max) and Σ u (z - z0)
     double sumU = softCoef == null ? 0.0 : sumOf(u, cols);
-    float max = firstRowMax(z, from * cols, cols);
+    // the row's max as an ordered key (orderKey): the exps' shift, or above +∞'s key where the row holds a NaN
+    int hi = firstRowKey(z, from * cols, cols);
     for (int i = from; i < to; i++) {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
       int nextOff = i + 1 < to ? off + cols : off;
+      float max = keyFloat(hi);
       int t = labels[i];
       boolean hard = t >= 0 && t < cols;
       double a = hard ? hardCoef[i] : 0.0;
       double b = softCoef == null ? 0.0 : softCoef[i];
       float z0 = z[off];
-      float nextMax = softCoef == null
+      int nextHi = softCoef == null
           ? rowExp(z, off, cols, max, e, nextOff, stat)
           : rowExpDot(z, off, cols, max, e, u, z0, nextOff, stat);
-      double sum = stat[SUM];
+      // a NaN logit makes the row's sum NaN, whatever its exp gave (see exp: by its sign, 0 or NaN)
+      double sum = hasNaN(hi) ? Double.NaN : stat[SUM];
       double logSum = Math.log(sum);
       // -Σ v_c (z_c - lse), lse = max + log Σ; the soft part against z0 so that large equal logits cancel exactly
       double loss = hard ? a * ((max - z[off + t]) + logSum) : 0.0;
@@ -429,7 +446,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         rowGrad(e, 0, g, off, cols, (float) (gradScale * (a + b * sumU) / sum), u, (float) (gradScale * b),
             hard ? t : -1, (float) (gradScale * a));
       }
-      max = nextMax;
+      hi = nextHi;
     }
   }
 
@@ -459,7 +476,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     double[] stat = rowScratch();
     int step = S.length();
     int bound = S.loopBound(cols);
-    float max = firstRowMax(z, from * cols, cols);
+    int hi = firstRowKey(z, from * cols, cols); // the row's max as an ordered key, as in sparseRows
     // the previous row's gradient, pending: its offset, e's coefficient, its target (-1: none) and that term
     int prevOff = -1;
     float prevScale = 0f;
@@ -471,9 +488,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       int t = labels[i];
       boolean hard = t >= 0 && t < cols;
       double a = hard ? hardCoef[i] : 0.0;
-      float nextMax;
+      float max = keyFloat(hi);
+      int nextHi;
       if (prevOff < 0) {
-        nextMax = rowExp(z, off, cols, max, e, nextOff, stat);
+        nextHi = rowExp(z, off, cols, max, e, nextOff, stat);
       } else {
         // before the loop overwrites them: the previous target's exp, and the previous row's last whole vector
         // (its lanes shared with the body are written again by the loop, with the same bits)
@@ -481,20 +499,20 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         if (bound < cols) {
           FloatVector.fromArray(S, e, cols - step).mul(prevScale).intoArray(g, prevOff + cols - step);
         }
-        nextMax = rowExpGradBehind(z, off, cols, max, e, nextOff, stat, g, prevOff, prevScale);
+        nextHi = rowExpGradBehind(z, off, cols, max, e, nextOff, stat, g, prevOff, prevScale);
         if (prevT >= 0) {
           // the operations rowGrad's target lane does: e·scale, then minus the hard term
           g[prevOff + prevT] = prevTargetExp * prevScale - prevHard;
         }
       }
-      double sum = stat[SUM];
+      double sum = hasNaN(hi) ? Double.NaN : stat[SUM];
       double logSum = Math.log(sum);
       lossOut[i] = hard ? a * ((max - z[off + t]) + logSum) : 0.0;
       prevOff = off;
       prevScale = (float) (gradScale * a / sum);
       prevT = hard ? t : -1;
       prevHard = (float) (gradScale * a);
-      max = nextMax;
+      hi = nextHi;
     }
     rowGrad(e, 0, g, prevOff, cols, prevScale, null, 0f, prevT, prevHard);
   }
@@ -504,75 +522,82 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * cols % lanes), from the exps the scratch row holds before each step replaces them ({@link
    * #blockExpGradBehind}). Its own method with one block loop, as {@link #rowExp} is (see there: why).
    */
-  private static float rowExpGradBehind(float[] z, int off, int cols, float shift, float[] e, int nextOff,
+  private static int rowExpGradBehind(float[] z, int off, int cols, float shift, float[] e, int nextOff,
       double[] out, float[] g, int gOff, float scale) {
     int bound = S.loopBound(cols);
-    float max = Float.NEGATIVE_INFINITY;
+    int hi = Integer.MIN_VALUE; // the next row's max, as an ordered key
     double sum = 0.0;
     for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-      max = Math.max(max, blockExpGradBehind(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out, g,
+      hi = Math.max(hi, blockExpGradBehind(z, e, off, b0, Math.min(bound, b0 + BLOCK), shift, nextOff, out, g,
           gOff, scale));
       sum += out[SUM];
     }
     if (bound < cols) {
       tailExp(z, off, cols, shift, e);
-      max = Math.max(max, tailMax(z, nextOff, cols));
+      hi = Math.max(hi, tailKey(z, nextOff, cols));
       for (int c = bound; c < cols; c++) {
         sum += e[c];
       }
     }
     out[SUM] = sum;
-    return max;
+    return hi;
   }
 
   /**
    * {@link #blockExp} that first writes the previous row's gradient over the same columns from the exps the
    * scratch still holds there: g[gOff + c] = e[c]·scale, the target's term left to the caller. The sum of the new
-   * exps goes into out[SUM]; returns the next row's max over the block.
+   * exps goes into out[SUM]; the next row's max over the block as in {@link #blockExp}. Its parameters come in
+   * another order than blockExp's: e in the second slot is a one-byte load, and so the method's bytecode stays
+   * within the 325 bytes (FreqInlineSize) up to which C2 inlines a hot call (see blockExp).
    */
-  private static float blockExpGradBehind(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
+  private static int blockExpGradBehind(float[] z, float[] e, int off, int c0, int c1, float shift, int nextOff,
       double[] out, float[] g, int gOff, float scale) {
     FloatVector s = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       FloatVector.fromArray(S, e, c).mul(scale).intoArray(g, gOff + c);
       // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /**
    * {@link #rowExp} with the soft dot Σ_c u_c (z_c - z0) (u null: all ones) into {@code out[DOT]}, from the same
    * loads. One block loop per callee, as in {@link #rowExp}.
    */
-  private static float rowExpDot(float[] z, int off, int cols, float shift, float[] e, float[] u, float z0,
+  private static int rowExpDot(float[] z, int off, int cols, float shift, float[] e, float[] u, float z0,
       int nextOff, double[] out) {
     int bound = S.loopBound(cols);
-    float max = Float.NEGATIVE_INFINITY;
+    int hi = Integer.MIN_VALUE; // the next row's max, as an ordered key
     double sum = 0.0;
     double dot = 0.0;
     if (u == null) {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExpDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, z0, nextOff, out));
+        hi = Math.max(hi, blockExpDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, z0, nextOff, out));
         sum += out[SUM];
         dot += out[DOT];
       }
     } else {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExpWeightedDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, u, z0, nextOff,
+        hi = Math.max(hi, blockExpWeightedDot(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, u, z0, nextOff,
             out));
         sum += out[SUM];
         dot += out[DOT];
@@ -580,7 +605,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     if (bound < cols) {
       tailExp(z, off, cols, shift, e);
-      max = Math.max(max, tailMax(z, nextOff, cols));
+      hi = Math.max(hi, tailKey(z, nextOff, cols));
       for (int c = bound; c < cols; c++) {
         sum += e[c];
         dot += (double) (u == null ? 1f : u[c]) * (z[off + c] - z0);
@@ -588,70 +613,81 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     out[SUM] = sum;
     out[DOT] = dot;
-    return max;
+    return hi;
   }
 
   /** {@link #blockExp} plus Σ (z_c - z0) over the vectors [c0, c1) into out[DOT]. */
-  private static float blockExpDot(float[] z, int off, int c0, int c1, float shift, float[] e, float z0,
+  private static int blockExpDot(float[] z, int off, int c0, int c1, float shift, float[] e, float z0,
       int nextOff, double[] out) {
     FloatVector s = FloatVector.zero(S);
     FloatVector dot = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
       // exp(zc.sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = zc.sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
       dot = dot.add(zc.sub(z0));
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
     dot.intoArray(e, laneSlot(e));
     out[DOT] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /** {@link #blockExpDot} with weights: Σ u_c (z_c - z0). */
-  private static float blockExpWeightedDot(float[] z, int off, int c0, int c1, float shift, float[] e, float[] u,
+  private static int blockExpWeightedDot(float[] z, int off, int c0, int c1, float shift, float[] e, float[] u,
       float z0, int nextOff, double[] out) {
     FloatVector s = FloatVector.zero(S);
     FloatVector dot = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
       // exp(zc.sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = zc.sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
       dot = zc.sub(z0).fma(FloatVector.fromArray(S, u, c), dot);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
     dot.intoArray(e, laneSlot(e));
     out[DOT] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /**
    * e[c] = exp(z[off + c] - shift) for c in [0, cols), cols ≥ lanes, and their sum into {@code out[SUM]}; returns
-   * the max of z[nextOff, nextOff + cols), read in the same loop so that its trip to memory overlaps the exps.
+   * the ordered key ({@link #orderKey}) of the max of z[nextOff, nextOff + cols), read in the same loop so that its
+   * trip to memory overlaps the exps.
    * Block by block of at most {@link #BLOCK} logits ({@link #blockExp}), so that a float lane adds at most
    * BLOCK/lanes terms before its sum goes to double. (One loop nest over the blocks here, with the vectors carried
    * across it, kept them boxed: 1.7 ns per logit.) One block loop per callee rather than a choice of callee inside
@@ -662,23 +698,23 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * separate gradient's loop once did, measured in place at 8192 x 1000, interleaved in one JVM, best / median ns
    * per logit: 1 thread 0.542 / 0.756 and 0.585 / 0.823 against 0.517 / 0.730 and 0.556 / 0.791 without).
    */
-  private static float rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out) {
+  private static int rowExp(float[] z, int off, int cols, float shift, float[] e, int nextOff, double[] out) {
     int bound = S.loopBound(cols);
-    float max = Float.NEGATIVE_INFINITY;
+    int hi = Integer.MIN_VALUE; // the next row's max, as an ordered key
     double sum = 0.0;
     for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-      max = Math.max(max, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
+      hi = Math.max(hi, blockExp(z, off, b0, Math.min(bound, b0 + BLOCK), shift, e, nextOff, out));
       sum += out[SUM];
     }
     if (bound < cols) {
       tailExp(z, off, cols, shift, e);
-      max = Math.max(max, tailMax(z, nextOff, cols));
+      hi = Math.max(hi, tailKey(z, nextOff, cols));
       for (int c = bound; c < cols; c++) {
         sum += e[c];
       }
     }
     out[SUM] = sum;
-    return max;
+    return hi;
   }
 
   /**
@@ -694,57 +730,100 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
     FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
     FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-    FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+    FloatVector xn = xt.sub(ROUND_MAGIC);
+    FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
     FloatVector xr2 = xr.mul(xr);
     xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-        .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-        .blend(0f, xa.lt(EXP_FLUSH_BELOW))
+        .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+        .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+        .reinterpretAsFloats()
         .intoArray(e, c);
   }
 
-  /** The max of the row's last whole vector, z[off + cols - lanes, off + cols) (cols ≥ lanes). */
-  private static float tailMax(float[] z, int off, int cols) {
-    return FloatVector.fromArray(S, z, off + cols - S.length()).reduceLanes(VectorOperators.MAX);
+  /** The ordered key of the max of the row's last whole vector, z[off + cols - lanes, off + cols) (cols ≥ lanes). */
+  private static int tailKey(float[] z, int off, int cols) {
+    IntVector next = FloatVector.fromArray(S, z, off + cols - S.length()).reinterpretAsInts();
+    IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+    return next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)).reduceLanes(VectorOperators.MAX);
   }
 
   /**
-   * {@link #rowExp} on the whole vectors [c0, c1): the sum of their exps into out[SUM]; returns the next row's max
-   * over them. The running max is a compare and a blend: {@code max} (Java's semantics: NaN wins, -0 above +0)
-   * costs five instructions, and a NaN logit makes the row's sum NaN through its own exp anyway.
+   * {@link #rowExp} on the whole vectors [c0, c1): the sum of their exps into out[SUM]; returns the ordered key of
+   * the next row's max over them: an integer max of the keys a lane ({@link #orderKey}: why).
+   *
+   * <p>Its bytecode is kept within 325 bytes, and {@link #blockExpGradBehind}'s too: C2 inlines a hot call only up
+   * to that size (FreqInlineSize, on JDK 17 and 25), and the row loops ran slower with these loops as calls of
+   * their own. At 360 bytes, 1 thread, 512 bits, JDK 17, ns per logit forward / forward and backward / in place:
+   * 8192 x 1000 0.29 / 0.35-0.37 / 0.38-0.39, against 0.22 / 0.29-0.30 / 0.28-0.29 with the limit raised to let
+   * them in; 4096 x 100 forward and backward 0.80 against 0.65-0.67. (The soft-term and dense-target block loops
+   * are larger, and were before.)
    */
-  private static float blockExp(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
+  private static int blockExp(float[] z, int off, int c0, int c1, float shift, float[] e, int nextOff,
       double[] out) {
     FloatVector s = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       // exp(FloatVector.fromArray(S, z, off + c).sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = FloatVector.fromArray(S, z, off + c).sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /**
-   * max of z[off, off + len), the first row of a call, in scalar code: once per call is too rarely for the JIT
-   * to compile vector code for it, and interpreted, its vectors would be allocated.
+   * The ordered key ({@link #orderKey}) of the max of z[off, off + len), the first row of a call, in scalar code:
+   * once per call is too rarely for the JIT to compile vector code for it, and interpreted, its vectors would be
+   * allocated.
    */
-  private static float firstRowMax(float[] z, int off, int len) {
-    float max = z[off];
-    for (int c = 1; c < len; c++) {
-      max = Math.max(max, z[off + c]);
+  private static int firstRowKey(float[] z, int off, int len) {
+    int hi = Integer.MIN_VALUE;
+    for (int c = 0; c < len; c++) {
+      hi = Math.max(hi, orderKey(Float.floatToRawIntBits(z[off + c])));
     }
-    return max;
+    return hi;
+  }
+
+  /**
+   * A float's bits as an int key whose signed order is the floats' order, -0 just below +0, with every NaN, of
+   * either sign, above +∞: non-negative floats keep their bits, a negative float's key is 0x7f800000 minus its bits
+   * (wrapping), which for -∞ is Integer.MIN_VALUE and for a NaN with its sign bit set lands above 0x7f800000. So
+   * one integer max a lane gives a row's max, or tells that it holds a NaN ({@link #hasNaN}). The vector loops
+   * take the next row's max this way (three integer operations and a max per vector, written out): a float compare
+   * and blend is a chain through a mask register that cost, at 512 bits on JDK 17, 3.6-4.0 ns per vector against
+   * 0.6 (1024-logit rows in cache, 1 thread).
+   */
+  static int orderKey(int bits) {
+    int sign = bits >> 31;
+    return (bits ^ sign) + (sign & KEY_FLIP);
+  }
+
+  /** With an all-ones sign, (bits ^ sign) + KEY_FLIP = ~bits + 0x7f800001 = 0x7f800000 - bits. */
+  private static final int KEY_FLIP = 0x7f800001;
+
+  /** The float whose {@link #orderKey} is {@code key} (for a NaN's key, some NaN). */
+  static float keyFloat(int key) {
+    return Float.intBitsToFloat(key >= 0 ? key : 0x7f800000 - key);
+  }
+
+  /** Whether the row whose max has this ordered key holds a NaN: the key is above +∞'s. */
+  private static boolean hasNaN(int maxKey) {
+    return maxKey > 0x7f800000;
   }
 
   /**
@@ -860,8 +939,8 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         gradOut, from, to);
   }
 
-  // Slots of the per-thread row statistics: what a row's loops hand back. SUM is Σ exp(z - max), DOT the sparse
-  // soft dot, QSUM and QDOT the dense target sums.
+  // Slots of the per-thread row statistics: what a row's loops hand back (besides their return value, the ordered
+  // key of the next row's max). SUM is Σ exp(z - max), DOT the sparse soft dot, QSUM and QDOT the dense target sums.
   private static final int SUM = 0;
   private static final int DOT = 1;
   private static final int QSUM = 1;
@@ -899,15 +978,16 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     float[] e = expScratch(cols); // [cols]: exp(z - max) of the current row
     double[] stat = rowScratch(); // the row's Σ exp(z - max), Σ q, Σ q (z - z0)
-    float max = firstRowMax(z, from * cols, cols);
+    int hi = firstRowKey(z, from * cols, cols); // the row's max as an ordered key, as in sparseRows
     for (int i = from; i < to; i++) {
       int off = i * cols;
       // the next row's max is read in this row's loop; the range's last row reads itself again
       int nextOff = i + 1 < to ? off + cols : off;
+      float max = keyFloat(hi);
       double r = rowCoef[i];
       float z0 = z[off];
-      float nextMax = rowExpTargets(z, y, off, cols, max, e, w, keep, spread, z0, nextOff, stat);
-      double sum = stat[SUM];
+      int nextHi = rowExpTargets(z, y, off, cols, max, e, w, keep, spread, z0, nextOff, stat);
+      double sum = hasNaN(hi) ? Double.NaN : stat[SUM];
       double qSum = stat[QSUM];
       // -Σ v_c (z_c - lse) with v = r·q, lse = max + log Σ, against z0 so that large equal logits cancel exactly
       lossOut[i] = r * (qSum * ((max - z0) + Math.log(sum)) - stat[QDOT]);
@@ -916,7 +996,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
         rowDenseGrad(e, 0, y, off, w, g, cols, keep, spread, (float) (gradScale * r * qSum / sum),
             (float) (gradScale * r));
       }
-      max = nextMax;
+      hi = nextHi;
     }
   }
 
@@ -924,16 +1004,16 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * {@link #rowExp} with dense targets: also Σ q and Σ q (z - z0), q = w⊙(y·keep + spread) (w null: all ones),
    * into {@code out}'s dense slots. One block loop per callee, as in {@link #rowExp}.
    */
-  private static float rowExpTargets(float[] z, float[] y, int off, int cols, float shift, float[] e, float[] w,
+  private static int rowExpTargets(float[] z, float[] y, int off, int cols, float shift, float[] e, float[] w,
       float keep, float spread, float z0, int nextOff, double[] out) {
     int bound = S.loopBound(cols);
-    float max = Float.NEGATIVE_INFINITY;
+    int hi = Integer.MIN_VALUE; // the next row's max, as an ordered key
     double sum = 0.0;
     double qSum = 0.0;
     double qDot = 0.0;
     if (w == null) {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExpTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, keep, spread,
+        hi = Math.max(hi, blockExpTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, keep, spread,
             z0, nextOff, out));
         sum += out[SUM];
         qSum += out[QSUM];
@@ -941,7 +1021,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
       }
     } else {
       for (int b0 = 0; b0 < bound; b0 += BLOCK) {
-        max = Math.max(max, blockExpWeightedTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, w, keep,
+        hi = Math.max(hi, blockExpWeightedTargets(z, y, off, b0, Math.min(bound, b0 + BLOCK), shift, e, w, keep,
             spread, z0, nextOff, out));
         sum += out[SUM];
         qSum += out[QSUM];
@@ -950,7 +1030,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     }
     if (bound < cols) {
       tailExp(z, off, cols, shift, e);
-      max = Math.max(max, tailMax(z, nextOff, cols));
+      hi = Math.max(hi, tailKey(z, nextOff, cols));
       for (int c = bound; c < cols; c++) {
         sum += e[c];
         float q = Math.fma(y[off + c], keep, spread);
@@ -962,33 +1042,38 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     out[SUM] = sum;
     out[QSUM] = qSum;
     out[QDOT] = qDot;
-    return max;
+    return hi;
   }
 
   /** {@link #blockExp} with the unweighted target sums of {@link #rowExpTargets} over the vectors [c0, c1). */
-  private static float blockExpTargets(float[] z, float[] y, int off, int c0, int c1, float shift, float[] e,
+  private static int blockExpTargets(float[] z, float[] y, int off, int c0, int c1, float shift, float[] e,
       float keep, float spread, float z0, int nextOff, double[] out) {
     FloatVector s = FloatVector.zero(S);
     FloatVector qs = FloatVector.zero(S);
     FloatVector qd = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
       // exp(zc.sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = zc.sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread);
       qs = qs.add(q);
       qd = zc.sub(z0).fma(q, qd);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
@@ -996,33 +1081,38 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     out[QSUM] = sumLanes(e);
     qd.intoArray(e, laneSlot(e));
     out[QDOT] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /** {@link #blockExpTargets} with class weights w: q = w⊙(y·keep + spread). */
-  private static float blockExpWeightedTargets(float[] z, float[] y, int off, int c0, int c1, float shift,
+  private static int blockExpWeightedTargets(float[] z, float[] y, int off, int c0, int c1, float shift,
       float[] e, float[] w, float keep, float spread, float z0, int nextOff, double[] out) {
     FloatVector s = FloatVector.zero(S);
     FloatVector qs = FloatVector.zero(S);
     FloatVector qd = FloatVector.zero(S);
-    FloatVector m = FloatVector.fromArray(S, z, nextOff + c0);
-    for (int c = c0; c < c1; c += S.length()) {
+    IntVector hi = IntVector.broadcast(IS, Integer.MIN_VALUE);
+    for (int c = c0; c < c1; c += LANES) {
       FloatVector zc = FloatVector.fromArray(S, z, off + c);
       // exp(zc.sub(shift)), the operations of exp written out (see there: why)
       FloatVector xa = zc.sub(shift);
       FloatVector xt = xa.fma(LOG2E, ROUND_MAGIC);
-      FloatVector xr = xt.sub(ROUND_MAGIC).fma(xa.broadcast(-LN2_F), xa);
+      FloatVector xn = xt.sub(ROUND_MAGIC);
+      FloatVector xr = xn.fma(xa.broadcast(-LN2_F), xa);
       FloatVector xr2 = xr.mul(xr);
       FloatVector x = xr2.fma(xr2.fma(xr2.broadcast(P4), xr.fma(P3, P2)), xr.fma(P1, P0)).fma(xr2, xr.add(1f))
-          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats()
-          .blend(0f, xa.lt(EXP_FLUSH_BELOW));
+          .reinterpretAsInts().add(xt.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+          .lanewise(VectorOperators.AND_NOT, xn.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
+          .reinterpretAsFloats();
       x.intoArray(e, c);
       s = s.add(x);
       FloatVector q = FloatVector.fromArray(S, y, off + c).fma(keep, spread).mul(FloatVector.fromArray(S, w, c));
       qs = qs.add(q);
       qd = zc.sub(z0).fma(q, qd);
-      FloatVector next = FloatVector.fromArray(S, z, nextOff + c);
-      m = m.blend(next, next.compare(VectorOperators.GT, m));
+      // the next row's max as ordered keys (orderKey, written out: a vector passed to a method the JIT does not
+      // inline is allocated)
+      IntVector next = FloatVector.fromArray(S, z, nextOff + c).reinterpretAsInts();
+      IntVector sign = next.lanewise(VectorOperators.ASHR, 31);
+      hi = hi.max(next.lanewise(VectorOperators.XOR, sign).add(sign.and(KEY_FLIP)));
     }
     s.intoArray(e, laneSlot(e));
     out[SUM] = sumLanes(e);
@@ -1030,7 +1120,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     out[QSUM] = sumLanes(e);
     qd.intoArray(e, laneSlot(e));
     out[QDOT] = sumLanes(e);
-    return m.reduceLanes(VectorOperators.MAX);
+    return hi.reduceLanes(VectorOperators.MAX);
   }
 
   /**
@@ -1075,11 +1165,12 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   }
 
   /**
-   * e^x per lane, for x ≤ 88 (the kernels pass x ≤ 0); lanes below -87 give 0, NaN stays NaN. Round-to-nearest
-   * reduction with ln 2 in one constant ({@link #LN2_F}), e^r = 1 + r + r²·P(r) with P of degree 4 (see
-   * {@link #P0}) in fma, 2^n added into the exponent bits. The length of the chain of dependent operations, not
-   * their count, is what limits the row loops (dropping the flush's compare and blend changed nothing measurable),
-   * so the chain is kept short: P in Estrin's form (after r: r², then two multiply-adds, where Horner's form takes
+   * e^x per lane, for x ≤ 88 (the kernels pass x ≤ 0); lanes below -86.99 give 0 ({@link #FLUSH_BIAS}), -∞ too.
+   * A NaN gives NaN when its sign bit is clear and its payload's low 9 bits are (as {@link Float#NaN}'s), 0 when
+   * its sign bit is set: the row loops do not rely on it, a row holding a NaN gets a NaN sum from its extremes'
+   * keys ({@link #hasNaN}). Round-to-nearest reduction with ln 2 in one constant ({@link #LN2_F}), e^r = 1 + r +
+   * r²·P(r) with P of degree 4 (see {@link #P0}) in fma, 2^n added into the exponent bits. On 256 bits the length of
+   * the chain of dependent operations, not their count, is what limited the row loops, so the chain is kept short: P in Estrin's form (after r: r², then two multiply-adds, where Horner's form takes
    * four), and 1 + r computed beside it, so that e^r = (1 + r) + r²·P is one multiply-add where r + r²·P, then + 1,
    * was two steps. Old and new code interleaved in one JVM, 8192 x 1000 forward and backward, best / median ns per
    * logit: Horner then Estrin, 1 thread 0.688 / 0.973 and 0.674 / 0.942, 2 threads 0.383 / 0.545 and 0.366 /
@@ -1109,9 +1200,10 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     // e^r = (1 + r) + r²·P(r): 1 + r is computed beside P, so the last step is one multiply-add
     FloatVector y = p.fma(r2, r.add(1f));
     // 2^n: the low bits of t hold n, so t's bits shifted left by 23 are n in the exponent field
-    FloatVector e = y.reinterpretAsInts().add(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+    // and cleared where n + FLUSH_BIAS < 0 (its sign bit spread over the lane)
+    return y.reinterpretAsInts().add(t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23))
+        .lanewise(VectorOperators.AND_NOT, n.add(FLUSH_BIAS).reinterpretAsInts().lanewise(VectorOperators.ASHR, 31))
         .reinterpretAsFloats();
-    return e.blend(0f, x.lt(EXP_FLUSH_BELOW));
   }
 
   /**
@@ -1125,7 +1217,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
     float r2 = r * r;
     float p = Math.fma(r2, Math.fma(r2, P4, Math.fma(r, P3, P2)), Math.fma(r, P1, P0));
     float y = Math.fma(p, r2, r + 1f);
-    float e = Float.intBitsToFloat(Float.floatToRawIntBits(y) + (Float.floatToRawIntBits(t) << 23));
-    return x < EXP_FLUSH_BELOW ? 0f : e;
+    int flush = Float.floatToRawIntBits(n + FLUSH_BIAS) >> 31;
+    return Float.intBitsToFloat((Float.floatToRawIntBits(y) + (Float.floatToRawIntBits(t) << 23)) & ~flush);
   }
 }

@@ -11,7 +11,7 @@ class SimdExpTest {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   /**
-   * Relative error over [-87, 88], every 2^-12 (about 720k points): at most 2^-23 plus |n|·2^-28 for
+   * Relative error over [-86.98, 88] (below -125.5·ln 2 = -86.98997 it flushes to 0), every 2^-12 (about 720k points): at most 2^-23 plus |n|·2^-28 for
    * n = round(x·log2 e), the part that the one-constant reduction (LN2_F - ln 2 = 1.9e-9) adds, growing away from
    * x = 0 where the kernels' largest terms are.
    */
@@ -23,7 +23,7 @@ class SimdExpTest {
     double worst = 0; // relative error over its bound
     double worstNearZero = 0;
     float worstAt = 0;
-    for (double start = -87; start < 88; start += lanes * 0x1p-12) {
+    for (double start = -86.98; start < 88; start += lanes * 0x1p-12) {
       for (int l = 0; l < lanes; l++) {
         x[l] = (float) (start + l * 0x1p-12);
       }
@@ -91,5 +91,19 @@ class SimdExpTest {
       }
     }
     assertThat(y[0]).isEqualTo(1f);
+  }
+
+  /** The flush comes at n = -126, x = -125.5·ln 2: just above it a normal float within the error bound, below it 0. */
+  @Test
+  void flushesToZeroWhereTwoToTheNWouldLeaveTheNormalRange() {
+    float edge = (float) (-125.5 * Math.log(2)); // -86.98997
+    float above = Math.nextUp(Math.nextUp(edge));
+    float below = Math.nextDown(Math.nextDown(edge));
+    assertThat((double) SimdSoftmaxXent.expScalar(above)).isCloseTo(Math.exp(above),
+        org.assertj.core.data.Percentage.withPercentage(1e-4));
+    assertThat(SimdSoftmaxXent.expScalar(above)).isGreaterThanOrEqualTo(Float.MIN_NORMAL);
+    assertThat(SimdSoftmaxXent.expScalar(below)).isZero();
+    assertThat(SimdSoftmaxXent.expScalar(-1e30f)).isZero();
+    assertThat(SimdSoftmaxXent.expScalar(Float.NEGATIVE_INFINITY)).isZero();
   }
 }

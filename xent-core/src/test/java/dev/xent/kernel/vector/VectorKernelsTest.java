@@ -112,6 +112,106 @@ class VectorKernelsTest {
     }
   }
 
+  /**
+   * A row holding a NaN (either sign, any payload) or +∞ gives a NaN loss and an all-NaN gradient row, in every
+   * layout; a -∞ logit is an exp of exactly 0, as a logit of -1e30 is (with hard labels: the same bits); the other
+   * rows are untouched (the same bits as without the special rows).
+   */
+  @ParameterizedTest(name = "{0}-bit")
+  @ValueSource(ints = {128, 256, 512})
+  void nonFiniteLogitsStayInTheirRow(int bits) {
+    VectorKernels vector = new VectorKernels(bits);
+    float[] nans = {Float.NaN, Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7fc00001),
+        Float.intBitsToFloat(0xff800001), Float.POSITIVE_INFINITY};
+    int[] nanRows = {3, 5, 8, 12, 20};
+    int[] minusInfRows = {25, 30};
+    for (int cols : new int[] {10, 33, 100, 1000, 1001}) {
+      float[] clean = logits(Fill.GAUSSIAN, SPARSE_ROWS, cols, 5);
+      SplittableRandom rnd = new SplittableRandom(cols);
+      int[] labels = new int[SPARSE_ROWS];
+      float[] hard = new float[SPARSE_ROWS];
+      float[] soft = new float[SPARSE_ROWS];
+      for (int i = 0; i < SPARSE_ROWS; i++) {
+        labels[i] = rnd.nextInt(cols);
+        hard[i] = 1f;
+        soft[i] = 0.1f / cols;
+      }
+      float[] special = clean.clone();
+      float[] farBelow = clean.clone(); // -1e30 where special has -∞
+      for (int k = 0; k < nanRows.length; k++) {
+        int i = nanRows[k];
+        // the NaN at the label (row 20) or just past it, and once in the row's last logit (the tail)
+        int c = k == 4 ? labels[i] : k == 2 ? cols - 1 : (labels[i] + 1) % cols;
+        special[i * cols + c] = nans[k];
+      }
+      for (int i : minusInfRows) {
+        int c = i == 30 ? (labels[i] == cols - 1 ? 0 : cols - 1) : (labels[i] + 2) % cols;
+        special[i * cols + c] = Float.NEGATIVE_INFINITY;
+        farBelow[i * cols + c] = -1e30f;
+      }
+      String where = bits + "-bit " + cols + " classes";
+      for (String mode : new String[] {"hard", "in place", "forward", "smoothed"}) {
+        float[][] outs = new float[3][];
+        double[][] losses = new double[3][];
+        float[][] inputs = {clean, special, farBelow};
+        for (int r = 0; r < 3; r++) {
+          float[] z = inputs[r].clone();
+          float[] g = switch (mode) {
+            case "in place" -> z;
+            case "forward" -> null;
+            default -> new float[z.length];
+          };
+          losses[r] = new double[SPARSE_ROWS];
+          vector.softmaxXentSparse(z, cols, labels, hard, mode.equals("smoothed") ? soft : null, null, 0.5f,
+              losses[r], g, 0, SPARSE_ROWS);
+          outs[r] = g;
+        }
+        for (int i = 0; i < SPARSE_ROWS; i++) {
+          final int row = i;
+          boolean nanRow = Arrays.stream(nanRows).anyMatch(x -> x == row);
+          boolean infRow = Arrays.stream(minusInfRows).anyMatch(x -> x == row);
+          String at = where + " " + mode + " row " + i;
+          if (nanRow) {
+            assertThat(losses[1][i]).as(at).isNaN();
+            for (int c = 0; outs[1] != null && c < cols; c++) {
+              assertThat(outs[1][i * cols + c]).as(at + " column " + c).isNaN();
+            }
+          } else if (infRow) {
+            if (!mode.equals("smoothed")) { // Σ u·z of a -∞ logit is -∞ there: a +∞ loss, not -1e30's
+              assertThat(losses[1][i]).as(at).isEqualTo(losses[2][i]).isFinite();
+              for (int c = 0; outs[1] != null && c < cols; c++) {
+                assertThat(outs[1][i * cols + c]).as(at + " column " + c).isEqualTo(outs[2][i * cols + c]);
+              }
+            }
+          } else {
+            assertThat(losses[1][i]).as(at).isEqualTo(losses[0][i]).isFinite();
+            for (int c = 0; outs[1] != null && c < cols; c++) {
+              assertThat(outs[1][i * cols + c]).as(at + " column " + c).isEqualTo(outs[0][i * cols + c]);
+            }
+          }
+        }
+      }
+      // dense targets: NaN rows only (a one-hot 0 times a -∞ logit is NaN in the loss, as in PyTorch)
+      if (cols >= bits / 32) {
+        float[] oneHot = new float[SPARSE_ROWS * cols];
+        float[] rowCoef = new float[SPARSE_ROWS];
+        for (int i = 0; i < SPARSE_ROWS; i++) {
+          oneHot[i * cols + labels[i]] = 1f;
+          rowCoef[i] = 1f;
+        }
+        double[] loss = new double[SPARSE_ROWS];
+        float[] g = new float[SPARSE_ROWS * cols];
+        vector.softmaxXentDense(special, oneHot, cols, 0f, null, rowCoef, 1f, loss, g, 0, SPARSE_ROWS);
+        for (int i : nanRows) {
+          assertThat(loss[i]).as(where + " dense row " + i).isNaN();
+          for (int c = 0; c < cols; c++) {
+            assertThat(g[i * cols + c]).as(where + " dense row " + i + " column " + c).isNaN();
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void preferredWidthIsTheHardwareSpecies() {
     VectorKernels preferred = new VectorKernels(-1);
