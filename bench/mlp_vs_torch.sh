@@ -44,6 +44,15 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 echo "threads $THREADS, epochs $EPOCHS, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+# PyTorch's matrix products go through the system BLAS (Debian: the libblas.so.3 alternative). With the reference
+# BLAS (libblas3 alone) it trained 4,200 samples/s at batch 128 where OpenBLAS (apt-get install libopenblas0-pthread)
+# gave 17,600 as it comes and 50,000 tuned: say which one this run measured against.
+blas="$(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown)"
+echo "PyTorch's BLAS: $blas"
+case "$blas" in
+  *openblas*) ;;
+  *) echo "warning: PyTorch runs on the reference BLAS here, a weak anchor; as root: apt-get install -y libopenblas0-pthread" >&2 ;;
+esac
 printf '%-6s %16s %16s %16s %10s %12s\n' batch torch_samples/s torch_tuned xent_samples/s xent/torch xent/tuned
 # samples/s of the steady-state epochs in the output of bench/torch_mlp_fmnist.py
 torch_sps() {
