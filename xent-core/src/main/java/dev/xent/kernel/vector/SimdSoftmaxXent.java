@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       a time, transposed so that every step is lanewise across rows;
  *   <li>longer rows, rows with soft terms (label smoothing), and dense targets: {@link #sparseRows} and {@link
  *       #denseRows}, row by row, exp(z - row max) kept in a per-thread scratch row between the sums and the
- *       gradient, the row's extremes taken while the previous row is computed; with hard labels and a gradient array
+ *       gradient, the row's max taken while the previous row is computed; with hard labels and a gradient array
  *       of its own, {@link #hardRowsGradBehind} writes each row's gradient inside the next row's exp loop;
  * </ul>
  * Rows shorter than a vector with soft terms or dense targets go to the scalar kernel ({@link VectorKernels}).
@@ -808,7 +808,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
    * and blend is a chain through a mask register that cost, at 512 bits on JDK 17, 3.6-4.0 ns per vector against
    * 0.6 (1024-logit rows in cache, 1 thread).
    */
-  static int orderKey(int bits) {
+  private static int orderKey(int bits) {
     int sign = bits >> 31;
     return (bits ^ sign) + (sign & KEY_FLIP);
   }
@@ -817,7 +817,7 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   private static final int KEY_FLIP = 0x7f800001;
 
   /** The float whose {@link #orderKey} is {@code key} (for a NaN's key, some NaN). */
-  static float keyFloat(int key) {
+  private static float keyFloat(int key) {
     return Float.intBitsToFloat(key >= 0 ? key : 0x7f800000 - key);
   }
 
@@ -1167,10 +1167,11 @@ final class SimdSoftmaxXent implements SoftmaxXentRows {
   /**
    * e^x per lane, for x ≤ 88 (the kernels pass x ≤ 0); lanes below -86.99 give 0 ({@link #FLUSH_BIAS}), -∞ too.
    * A NaN gives NaN when its sign bit is clear and its payload's low 9 bits are (as {@link Float#NaN}'s), 0 when
-   * its sign bit is set: the row loops do not rely on it, a row holding a NaN gets a NaN sum from its extremes'
-   * keys ({@link #hasNaN}). Round-to-nearest reduction with ln 2 in one constant ({@link #LN2_F}), e^r = 1 + r +
+   * its sign bit is set: the row loops do not rely on it, a row holding a NaN gets a NaN sum from its max's key
+   * ({@link #hasNaN}). Round-to-nearest reduction with ln 2 in one constant ({@link #LN2_F}), e^r = 1 + r +
    * r²·P(r) with P of degree 4 (see {@link #P0}) in fma, 2^n added into the exponent bits. On 256 bits the length of
-   * the chain of dependent operations, not their count, is what limited the row loops, so the chain is kept short: P in Estrin's form (after r: r², then two multiply-adds, where Horner's form takes
+   * the chain of dependent operations, not their count, is what limited the row loops, so the chain is kept short:
+   * P in Estrin's form (after r: r², then two multiply-adds, where Horner's form takes
    * four), and 1 + r computed beside it, so that e^r = (1 + r) + r²·P is one multiply-add where r + r²·P, then + 1,
    * was two steps. Old and new code interleaved in one JVM, 8192 x 1000 forward and backward, best / median ns per
    * logit: Horner then Estrin, 1 thread 0.688 / 0.973 and 0.674 / 0.942, 2 threads 0.383 / 0.545 and 0.366 /

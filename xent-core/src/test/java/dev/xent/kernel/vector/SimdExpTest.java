@@ -11,9 +11,9 @@ class SimdExpTest {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
   /**
-   * Relative error over [-86.98, 88] (below -125.5·ln 2 = -86.98997 it flushes to 0), every 2^-12 (about 720k points): at most 2^-23 plus |n|·2^-28 for
-   * n = round(x·log2 e), the part that the one-constant reduction (LN2_F - ln 2 = 1.9e-9) adds, growing away from
-   * x = 0 where the kernels' largest terms are.
+   * Relative error over [-86.98, 88] (below -125.5·ln 2 = -86.98997 it flushes to 0), every 2^-12 (about 720k
+   * points): at most 2^-23 plus |n|·2^-28 for n = round(x·log2 e), the part that the one-constant reduction
+   * (LN2_F - ln 2 = 1.9e-9) adds, growing away from x = 0 where the kernels' largest terms are.
    */
   @Test
   void relativeErrorIsUnderTwoUlpNearZeroAndGrowsOnlyWithTheExponent() {
